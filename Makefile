@@ -1,0 +1,58 @@
+# The two commands: `make run` and `make test`. Everything else is set up by them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 0.0.0.0
+WEB_CONCURRENCY ?= 3
+export SITE_URL ?= http://localhost:$(PORT)
+
+.PHONY: run test test-sqlite serve setup bench lint messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+.PHONY: gettext
+gettext:
+	@command -v msgfmt >/dev/null || { echo "Installing gettext (msgfmt)…"; apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
+
+messages: gettext
+	cd $(CURDIR) && $(BIN)/python manage.py compilemessages --ignore=.venv -v0
+
+setup: $(VENV)/.runtime messages
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py ensure_admin
+
+serve:
+	$(BIN)/gunicorn balkan.wsgi --bind $(HOST):$(PORT) --workers $(WEB_CONCURRENCY) \
+		--access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+
+run: setup serve
+
+test: $(VENV)/.dev messages
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run -v0
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+test-sqlite: $(VENV)/.dev messages
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	DATABASE_URL= REDIS_URL= $(BIN)/python -m pytest -m "not browser" -n 2 $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,47 @@
+"""Validation of public list filters: a malformed filter is a clear 400."""
+
+from django import forms
+from django.http import HttpResponseBadRequest
+from django.template.loader import render_to_string
+
+
+class BadFilter(Exception):
+    """Raised by a list view when its query parameters do not validate."""
+
+    def __init__(self, form):
+        self.form = form
+        super().__init__(form.errors.as_text())
+
+
+def bad_filter_response(request, error):
+    html = render_to_string("400.html", {"form": error.form}, request=request)
+    return HttpResponseBadRequest(html)
+
+
+class FilterForm(forms.Form):
+    """Base for list filters; unknown parameters (utm_*, page) are ignored."""
+
+    def __init__(self, data):
+        super().__init__({key: value for key, value in data.items() if key in self.base_fields})
+
+    def validated(self):
+        if not self.is_valid():
+            raise BadFilter(self)
+        return {key: value for key, value in self.cleaned_data.items() if value not in (None, "", [])}
+
+
+class FilteredListMixin:
+    """A ListView mixin that validates `filter_form_class` and answers 400 on bad input."""
+
+    filter_form_class = None
+
+    def get(self, request, *args, **kwargs):
+        self.filter_form = self.filter_form_class(request.GET)
+        try:
+            self.filters = self.filter_form.validated()
+        except BadFilter as error:
+            return bad_filter_response(request, error)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filter_form=self.filter_form, filters=self.filters, **kwargs)

@@ -1,0 +1,92 @@
+"""Uploaded images: verified for what they really are, re-encoded, EXIF removed.
+
+A file is accepted only if Pillow decodes it completely as JPEG, PNG, GIF or
+WebP within the size and pixel limits. It is then re-encoded, so nothing but
+pixels survives (no EXIF location data, no trailing payload).
+"""
+
+import io
+import os
+import warnings
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps
+
+FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "png", "WEBP": "webp"}
+
+
+def verified_image(upload):
+    """Return the upload re-encoded as a clean image file, or raise ValidationError."""
+    max_bytes = settings.IMAGE_UPLOAD_MAX_BYTES
+    if upload.size and upload.size > max_bytes:
+        raise ValidationError(
+            _("The file is %(size)s; images may be at most %(max)s."),
+            code="too_large",
+            params={"size": filesizeformat(upload.size), "max": filesizeformat(max_bytes)},
+        )
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(upload)
+            if image.format not in FORMATS:
+                raise ValidationError(_("Upload a JPEG, PNG, GIF or WebP image."), code="format")
+            if image.width * image.height > settings.IMAGE_UPLOAD_MAX_PIXELS:
+                raise ValidationError(
+                    _("The image is %(w)s×%(h)s pixels, which is too large."),
+                    code="too_many_pixels",
+                    params={"w": image.width, "h": image.height},
+                )
+            image_format = image.format
+            image.load()
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(_("The image is too large to open."), code="bomb") from None
+    except Exception:
+        raise ValidationError(_("The file is not a valid image, or it is damaged."), code="invalid") from None
+    return reencode(image, image_format, upload.name)
+
+
+def reencode(image, image_format, name):
+    """Return a SimpleUploadedFile with only the pixels of `image`."""
+    image = ImageOps.exif_transpose(image)
+    extension = FORMATS[image_format]
+    out = io.BytesIO()
+    if extension == "jpg":
+        image.convert("RGB").save(out, "JPEG", quality=88, optimize=True, progressive=True)
+        content_type = "image/jpeg"
+    elif extension == "webp":
+        image.save(out, "WEBP", quality=88)
+        content_type = "image/webp"
+    else:
+        if image.mode not in ("RGB", "RGBA", "L", "LA", "P"):
+            image = image.convert("RGBA")
+        image.save(out, "PNG", optimize=True)
+        content_type = "image/png"
+    stem = os.path.splitext(os.path.basename(name or "image"))[0][:80] or "image"
+    return SimpleUploadedFile(f"{stem}.{extension}", out.getvalue(), content_type)
+
+
+class VerifiedImageFormField(forms.ImageField):
+    """An image form field that only lets verified, re-encoded images through."""
+
+    def to_python(self, data):
+        checked = super().to_python(data)
+        if checked is None or not hasattr(data, "size"):
+            return checked
+        return verified_image(data)
+
+
+class VerifiedImageField(models.ImageField):
+    """An ImageField whose form verifies and re-encodes every upload."""
+
+    def formfield(self, **kwargs):
+        kwargs.setdefault("form_class", VerifiedImageFormField)
+        return super().formfield(**kwargs)

@@ -1,0 +1,52 @@
+"""The site's URLs. English has no prefix; other languages live under theirs (/ja/)."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
+from django.views.i18n import set_language
+
+from . import views
+from .sitemaps import sitemaps
+
+site_patterns = (
+    [
+        path("", views.HomeView.as_view(), name="home"),
+        path("about/", views.PageView.as_view(key="about"), name="about"),
+        path("contact/", views.PageView.as_view(key="contact"), name="contact"),
+        path("search/", views.SearchView.as_view(), name="search"),
+    ],
+    "balkan",
+)
+
+service_patterns = (
+    [
+        path("healthz", views.healthz, name="healthz"),
+        path("robots.txt", views.robots_txt, name="robots"),
+        path("editor/upload/", views.editor_upload, name="editor-upload"),
+    ],
+    "service",
+)
+
+urlpatterns = [
+    path("", include(service_patterns)),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+]
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", views.serve_media, name="media"),
+    ]
+urlpatterns += i18n_patterns(
+    path("", include(site_patterns)),
+    path("news/", include("news.urls")),
+    path("countries/", include("countries.urls")),
+    path("chronology/", include("chronology.urls")),
+    path("partners/", include("partners.urls")),
+    prefix_default_language=False,
+)
+
+handler404 = "balkan.views.page_not_found"
+handler500 = "balkan.views.server_error"

@@ -1,0 +1,138 @@
+"""Site-wide pages: home, about/contact, search, health, robots, errors, uploads."""
+
+import posixpath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import DatabaseError, connection
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import static
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+
+from chronology.models import ChronologyEntry
+from countries.models import Country
+from news.models import NewsItem
+from partners.models import PartnerOrganisation
+
+from .images import verified_image
+from .models import Page, Quote
+from .search import search
+
+
+class OldSlugRedirectMixin:
+    """On an unknown slug, send readers of an old printed link to the new one (301)."""
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            moved = self.get_queryset().model.from_old_slug(kwargs.get("slug", ""))
+            if moved is None or not self.get_queryset().filter(pk=moved.pk).exists():
+                raise
+            query = request.META.get("QUERY_STRING", "")
+            url = moved.get_absolute_url() + (f"?{query}" if query else "")
+            return HttpResponsePermanentRedirect(url)
+
+
+class HomeView(TemplateView):
+    template_name = "balkan/home.html"
+
+    def get_context_data(self, **kwargs):
+        news = NewsItem.objects.published().for_list()
+        featured = list(news.filter(is_featured=True)[:3])
+        latest = list(news.exclude(pk__in=[item.pk for item in featured])[:6])
+        return super().get_context_data(
+            featured=featured,
+            latest=latest,
+            countries=Country.objects.published(),
+            highlights=ChronologyEntry.objects.published()
+            .filter(is_highlight=True)
+            .for_timeline()
+            .order_by("-date")[:5],
+            partners=PartnerOrganisation.objects.published().filter(is_official_partner=True)[:8]
+            or PartnerOrganisation.objects.published()[:8],
+            quote=Quote.objects.published().order_by("?").first(),
+            **kwargs,
+        )
+
+
+class PageView(TemplateView):
+    template_name = "balkan/page.html"
+    key = None
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(page=get_object_or_404(Page, key=self.key), **kwargs)
+
+
+class SearchView(TemplateView):
+    template_name = "balkan/search.html"
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.get("q", "")[:200].strip()
+        return super().get_context_data(query=query, results=search(query), **kwargs)
+
+
+@never_cache
+def healthz(request):
+    """Answer 200 "ok" when the database answers, 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "Disallow: /ja/search/",
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_POST
+def editor_upload(request):
+    """Store an image pasted or dropped into CKEditor 5: staff only, verified images only."""
+    if not (request.user.is_authenticated and request.user.is_staff):
+        return JsonResponse({"error": {"message": _("Only staff may upload files.")}}, status=403)
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return JsonResponse({"error": {"message": _("Choose an image to upload.")}}, status=400)
+    try:
+        clean = verified_image(upload)
+    except ValidationError as error:
+        return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
+    name = default_storage.save(timezone.now().strftime("uploads/%Y/%m/") + clean.name, clean)
+    return JsonResponse({"url": default_storage.url(name)})
+
+
+def serve_media(request, path):
+    """Serve uploaded media from local disk (single-machine deployments)."""
+    path = posixpath.normpath(path).lstrip("/")
+    response = static.serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = "public, max-age=86400"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)

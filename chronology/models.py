@@ -1,0 +1,120 @@
+"""The chronology of Japan's relations with the Balkan countries."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from balkan.dates import DatePrecision, format_partial_span
+from balkan.richtext import RichTextField
+
+
+class Category(models.Model):
+    key = models.SlugField(
+        _("key"), max_length=50, unique=True, help_text=_("Used in links: /chronology/?category=<key>.")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["order", "key"]
+
+    def __str__(self):
+        return self.name
+
+
+class ChronologyEntryQuerySet(models.QuerySet):
+    def published(self):
+        """Return the entries a reader may see."""
+        return self.filter(is_published=True)
+
+    def for_country(self, country):
+        return self.filter(countries=country)
+
+    def for_timeline(self):
+        return (
+            self.select_related("category")
+            .prefetch_related("countries", "related_news")
+            .order_by("date", "end_date", "pk")
+        )
+
+
+class ChronologyEntry(models.Model):
+    ref = models.SlugField(
+        _("reference"),
+        max_length=100,
+        unique=True,
+        help_text=_(
+            "A stable identifier, e.g. “si-2018-kono-visit”; spreadsheet imports update the entry with the same reference."
+        ),
+    )
+    date = models.DateField(
+        _("date"), help_text=_("As precisely as it is known: a year alone, a month or a day.")
+    )
+    date_precision = models.CharField(
+        _("precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    circa = models.BooleanField(_("approximate"), default=False, help_text=_("Shown as “c. 1899”."))
+    end_date = models.DateField(
+        _("end date"),
+        null=True,
+        blank=True,
+        help_text=_("Only for spans, such as a workshop of several days."),
+    )
+    end_date_precision = models.CharField(
+        _("end precision"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    title = models.CharField(_("title"), max_length=250)
+    description = RichTextField(_("description"), blank=True)
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="entries", verbose_name=_("category")
+    )
+    countries = models.ManyToManyField(
+        "countries.Country",
+        blank=True,
+        related_name="chronology_entries",
+        verbose_name=_("countries"),
+    )
+    related_news = models.ManyToManyField(
+        "news.NewsItem",
+        blank=True,
+        related_name="chronology_entries",
+        verbose_name=_("related news"),
+    )
+    source_name = models.CharField(_("source"), max_length=200, blank=True)
+    source_url = models.URLField(_("source URL"), blank=True)
+    is_highlight = models.BooleanField(_("highlight"), default=False, help_text=_("Shown on the home page."))
+    is_published = models.BooleanField(_("published"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = ChronologyEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chronology entry")
+        verbose_name_plural = _("chronology entries")
+        ordering = ["date", "end_date", "pk"]
+        indexes = [models.Index(fields=["is_published", "date"], name="chronology_public_order")]
+
+    def __str__(self):
+        return f"{self.date_display}: {self.title}"
+
+    def clean(self):
+        if self.end_date and self.date and self.end_date < self.date:
+            raise ValidationError({"end_date": _("The end cannot come before the start.")})
+
+    @property
+    def date_display(self):
+        """Return the date as known: "1899", "March 2023", "8–11 November 2022"."""
+        return format_partial_span(
+            self.date, self.date_precision, self.end_date, self.end_date_precision, self.circa
+        )
+
+    @property
+    def decade(self):
+        return self.date.year // 10 * 10

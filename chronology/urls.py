@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "chronology"
+urlpatterns = [
+    path("", views.ChronologyEntryListView.as_view(), name="list"),
+]

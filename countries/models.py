@@ -1,0 +1,189 @@
+"""Countries of the Balkan region, their trade with Japan and their embassies."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from balkan.dates import DatePrecision, format_partial_date
+from balkan.images import VerifiedImageField
+from balkan.models import SlugHistoryMixin
+from balkan.richtext import RichTextField
+
+
+class CountryQuerySet(models.QuerySet):
+    def published(self):
+        """Return the countries with a public profile."""
+        return self.filter(is_published=True)
+
+
+class Country(SlugHistoryMixin, models.Model):
+    name = models.CharField(_("name"), max_length=100, help_text=_("Short name, e.g. “Slovenia”."))
+    official_name = models.CharField(
+        _("official name"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. “Republic of Slovenia”."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_(
+            "Part of the public address /countries/<slug>/. ASCII, from the English short name; embassies print it, so change it only with care (the old address redirects)."
+        ),
+    )
+    iso_code = models.CharField(
+        _("ISO 3166 code"),
+        max_length=2,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, e.g. SI; Kosovo is XK."))],
+        help_text=_("Two capital letters, e.g. SI; Kosovo is XK."),
+    )
+    flag = VerifiedImageField(
+        _("flag"),
+        upload_to="flags/",
+        blank=True,
+        width_field="flag_width",
+        height_field="flag_height",
+    )
+    flag_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    flag_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    capital = models.CharField(_("capital"), max_length=100, blank=True)
+    population = models.PositiveBigIntegerField(_("population"), null=True, blank=True)
+    area_km2 = models.PositiveIntegerField(_("area (km²)"), null=True, blank=True)
+    official_languages = models.CharField(_("official languages"), max_length=200, blank=True)
+    currency = models.CharField(_("currency"), max_length=100, blank=True)
+    relations_established = models.DateField(
+        _("diplomatic relations established"),
+        null=True,
+        blank=True,
+        help_text=_("As precisely as it is known: a year alone, a month or a day."),
+    )
+    relations_established_precision = models.CharField(
+        _("precision"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences for cards and social previews (at most 300 characters)."),
+    )
+    overview = RichTextField(_("overview"), blank=True)
+    hero_image = VerifiedImageField(
+        _("hero image"),
+        upload_to="countries/",
+        blank=True,
+        width_field="hero_width",
+        height_field="hero_height",
+    )
+    hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the picture shows, for readers who cannot see it."),
+    )
+    hero_credit = models.CharField(
+        _("hero image credit"), max_length=150, blank=True, help_text=_("e.g. “Foto: STA”.")
+    )
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_(
+            "Only published countries have a public profile. Countries that are only the home of partners (Japan, for instance) stay unpublished."
+        ),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = CountryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("countries:detail", kwargs={"slug": self.slug})
+
+    @property
+    def relations_established_display(self):
+        return format_partial_date(self.relations_established, self.relations_established_precision)
+
+
+class TradeFigure(models.Model):
+    class Currency(models.TextChoices):
+        EUR = "EUR", _("euro")
+        USD = "USD", _("US dollar")
+        JPY = "JPY", _("Japanese yen")
+
+    country = models.ForeignKey(
+        Country, on_delete=models.CASCADE, related_name="trade_figures", verbose_name=_("country")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    exports_to_japan = models.DecimalField(
+        _("exports to Japan (millions)"),
+        max_digits=12,
+        decimal_places=1,
+        help_text=_("The country's exports to Japan, in millions of the currency."),
+    )
+    imports_from_japan = models.DecimalField(
+        _("imports from Japan (millions)"),
+        max_digits=12,
+        decimal_places=1,
+        help_text=_("The country's imports from Japan, in millions of the currency."),
+    )
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.EUR)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    source_url = models.URLField(_("source URL"), blank=True)
+
+    class Meta:
+        verbose_name = _("trade figure")
+        verbose_name_plural = _("trade figures")
+        ordering = ["country", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "year"], name="unique_trade_year_per_country"),
+        ]
+
+    def __str__(self):
+        return f"{self.country} {self.year}"
+
+
+class Embassy(models.Model):
+    class Kind(models.TextChoices):
+        IN_JAPAN = "in_japan", _("Embassy of the country in Japan")
+        OF_JAPAN = "of_japan", _("Embassy of Japan in the country")
+
+    country = models.ForeignKey(
+        Country, on_delete=models.CASCADE, related_name="embassies", verbose_name=_("country")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=50, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    map_url = models.URLField(
+        _("map link"),
+        blank=True,
+        help_text=_("Optional; when empty, a map search for the address is linked."),
+    )
+
+    class Meta:
+        verbose_name = _("embassy")
+        verbose_name_plural = _("embassies")
+        ordering = ["country", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "kind"], name="one_embassy_of_each_kind"),
+        ]
+
+    def __str__(self):
+        return self.name

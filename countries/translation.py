@@ -1,0 +1,23 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Country, Embassy
+
+
+@register([Country, Country.history.model])
+class CountryTranslationOptions(TranslationOptions):
+    fields = (
+        "name",
+        "official_name",
+        "capital",
+        "official_languages",
+        "currency",
+        "summary",
+        "overview",
+        "hero_alt",
+        "hero_credit",
+    )
+
+
+@register(Embassy)
+class EmbassyTranslationOptions(TranslationOptions):
+    fields = ("name", "address")

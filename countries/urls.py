@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import feeds, views
+
+app_name = "countries"
+urlpatterns = [
+    path("", views.CountryListView.as_view(), name="list"),
+    path("<slug:slug>/", views.CountryDetailView.as_view(), name="detail"),
+    path("<slug:slug>/card.png", views.card_png, name="card"),
+    path("<slug:slug>/qr.svg", views.qr_svg, name="qr"),
+    path("<slug:slug>/embed/", views.CountryEmbedView.as_view(), name="embed"),
+    path("<slug:slug>/feed/", feeds.CountryNewsFeed(), name="feed"),
+]

@@ -1,0 +1,71 @@
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.generic import DetailView, ListView
+
+from balkan.views import OldSlugRedirectMixin
+from chronology.models import ChronologyEntry
+from news.models import NewsItem
+
+from . import cards
+from .models import Country
+
+
+class CountryListView(ListView):
+    def get_queryset(self):
+        return Country.objects.published()
+
+
+class CountryDetailView(OldSlugRedirectMixin, DetailView):
+    def get_queryset(self):
+        return Country.objects.published().prefetch_related("trade_figures", "embassies", "partners")
+
+    def get_context_data(self, **kwargs):
+        country = self.object
+        return super().get_context_data(
+            latest_news=NewsItem.objects.published().for_country(country).for_list()[:5],
+            chronology=ChronologyEntry.objects.published().for_country(country).for_timeline(),
+            partners=[partner for partner in country.partners.all() if partner.is_published],
+            trade=cards.trade_chart(list(country.trade_figures.all())),
+            canonical_url=settings.SITE_URL + country.get_absolute_url(),
+            **kwargs,
+        )
+
+
+class CountryEmbedView(DetailView):
+    template_name = "countries/country_embed.html"
+
+    def get_queryset(self):
+        return Country.objects.published()
+
+    @xframe_options_exempt
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _cached_image(country, kind, render):
+    key = f"country-{kind}:{country.pk}:{country.updated_at.timestamp()}"
+    data = cache.get(key)
+    if data is None:
+        data = render(country)
+        cache.set(key, data, 60 * 60 * 24 * 30)
+    return data
+
+
+def card_png(request, slug):
+    """Return the country's 1200×630 social card."""
+    country = get_object_or_404(Country.objects.published().prefetch_related("trade_figures"), slug=slug)
+    response = HttpResponse(_cached_image(country, "card", cards.render_card), content_type="image/png")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def qr_svg(request, slug):
+    """Return a QR code of the profile's canonical URL."""
+    country = get_object_or_404(Country.objects.published(), slug=slug)
+    svg = _cached_image(country, "qr", lambda c: cards.qr_svg(settings.SITE_URL + c.get_absolute_url()))
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response

@@ -1,0 +1,23 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import NewsImage, NewsItem
+
+
+@register([NewsItem, NewsItem.history.model])
+class NewsItemTranslationOptions(TranslationOptions):
+    fields = (
+        "title",
+        "summary",
+        "body",
+        "hero_alt",
+        "hero_caption",
+        "hero_credit",
+        "venue",
+        "city",
+        "source_name",
+    )
+
+
+@register(NewsImage)
+class NewsImageTranslationOptions(TranslationOptions):
+    fields = ("alt", "caption", "credit")

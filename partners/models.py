@@ -1,0 +1,74 @@
+"""Organisations behind the network's relations: embassies, ministries, universities…"""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from balkan.images import VerifiedImageField
+from balkan.models import SlugHistoryMixin
+from balkan.richtext import RichTextField
+
+
+class PartnerOrganisationQuerySet(models.QuerySet):
+    def published(self):
+        """Return the organisations the public may see."""
+        return self.filter(is_published=True)
+
+
+class PartnerOrganisation(SlugHistoryMixin, models.Model):
+    class Kind(models.TextChoices):
+        EMBASSY = "embassy", _("Embassy")
+        GOVERNMENT = "government", _("Government or ministry")
+        INTERNATIONAL = "international", _("International organisation")
+        ACADEMIC = "academic", _("University or research institute")
+        COMPANY = "company", _("Company")
+        NGO = "ngo", _("Foundation or NGO")
+        MEDIA = "media", _("Media")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, help_text=_("Part of the public address /partners/<slug>/.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    country = models.ForeignKey(
+        "countries.Country",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="partners",
+        verbose_name=_("country"),
+    )
+    logo = VerifiedImageField(
+        _("logo"),
+        upload_to="partners/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    website = models.URLField(_("website"), blank=True)
+    description = RichTextField(_("description"), blank=True)
+    address = models.TextField(_("address"), blank=True)
+    is_official_partner = models.BooleanField(
+        _("official partner"),
+        default=False,
+        help_text=_("An official partner of the network."),
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = PartnerOrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:detail", kwargs={"slug": self.slug})

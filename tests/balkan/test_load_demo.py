@@ -1,0 +1,180 @@
+"""The load_demo command: complete, bilingual, and safe to run again."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from balkan.management.commands.load_demo import read
+from balkan.models import Page, Quote
+from chronology.models import ChronologyEntry
+from countries.models import Country, TradeFigure
+from news.models import NewsImage, NewsItem
+from partners.models import PartnerOrganisation
+
+pytestmark = pytest.mark.django_db
+
+BALKAN_COUNTRIES = {
+    "slovenia",
+    "romania",
+    "kosovo",
+    "bulgaria",
+    "turkiye",
+    "serbia",
+    "albania",
+    "bosnia-and-herzegovina",
+    "croatia",
+    "greece",
+    "montenegro",
+    "north-macedonia",
+}
+
+
+def load_demo():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def row_counts():
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models(include_auto_created=True)
+    }
+
+
+def media_files(root):
+    return {path: path.stat().st_mtime_ns for path in root.rglob("*") if path.is_file()}
+
+
+def stored_images():
+    """Return every image field the demo fills, for existence checks."""
+    return (
+        [country.flag for country in Country.objects.all()]
+        + [item.hero_image for item in NewsItem.objects.all()]
+        + [picture.image for picture in NewsImage.objects.all()]
+    )
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "demo-media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def demo(media):
+    load_demo()
+
+
+def test_loading_twice_leaves_the_same_rows_in_every_table(media):
+    load_demo()
+    first = row_counts()
+
+    output = load_demo()
+
+    assert row_counts() == first
+    assert "created" not in output and "updated" not in output
+
+
+def test_loading_twice_does_not_rewrite_the_images(media):
+    load_demo()
+    first = media_files(media)
+
+    load_demo()
+
+    assert first and media_files(media) == first
+
+
+def test_every_record_of_the_demo_files_is_loaded(demo):
+    news = read("news.json")["news"]
+
+    assert Country.objects.count() == len(read("countries.json")["countries"]) == 13
+    assert PartnerOrganisation.objects.count() == len(read("partners.json")["partners"])
+    assert NewsItem.objects.count() == len(news)
+    assert NewsImage.objects.count() == sum(len(item.get("gallery", [])) for item in news) > 0
+    assert ChronologyEntry.objects.count() == len(read("chronology.json")["entries"])
+    assert set(Quote.objects.values_list("author_en", flat=True)) == {
+        "Amartya Sen",
+        "Muhammad Yunus",
+        "Peter Drucker",
+    }
+    assert set(Page.objects.values_list("key", flat=True)) == {"about", "contact"}
+
+
+def test_balkan_countries_are_published_and_japan_is_not(demo):
+    assert set(Country.objects.published().values_list("slug", flat=True)) == BALKAN_COUNTRIES
+    assert Country.objects.get(iso_code="JP").is_published is False
+    assert Country.objects.get(slug="kosovo").iso_code == "XK"
+
+
+def test_slovenia_has_the_trade_figure_from_its_foreign_ministry(demo):
+    figure = TradeFigure.objects.get(country__slug="slovenia")
+
+    assert figure.exports_to_japan == Decimal("119")
+    assert figure.imports_from_japan == Decimal("86")
+    assert figure.currency == "EUR"
+    assert "Ministry of Foreign Affairs" in figure.source
+
+
+def test_every_published_news_item_is_written_in_japanese_too(demo):
+    items = NewsItem.objects.published()
+
+    assert items.count() == NewsItem.objects.count() > 0
+    for item in items:
+        assert item.title_ja and item.summary_ja and item.body_ja, item.slug
+        assert item.author is None
+
+
+def test_romania_strategic_partnership_is_known_to_the_month(demo):
+    entry = ChronologyEntry.objects.get(ref="ro-2023-strategic-partnership")
+
+    assert entry.date == datetime.date(2023, 3, 1)
+    assert entry.date_precision == "month"
+    assert entry.related_news.filter(slug="exploring-japan-romania-partnerships").exists()
+
+
+def test_chronology_uses_every_precision(demo):
+    precisions = set(ChronologyEntry.objects.values_list("date_precision", flat=True))
+
+    assert precisions == {"year", "month", "day"}
+    assert ChronologyEntry.objects.get(ref="gr-1899-treaty").date_precision == "year"
+
+
+def test_generated_images_exist_in_storage(demo):
+    images = stored_images()
+
+    assert len(images) == Country.objects.count() + NewsItem.objects.count() + NewsImage.objects.count()
+    for image in images:
+        assert image and image.storage.exists(image.name), image
+        assert image.width > 0 and image.height > 0
+
+
+def test_a_missing_image_file_is_drawn_again(demo):
+    flag = Country.objects.get(slug="slovenia").flag
+    flag.storage.delete(flag.name)
+
+    load_demo()
+
+    flag = Country.objects.get(slug="slovenia").flag
+    assert flag.storage.exists(flag.name)
+
+
+def test_an_edited_demo_record_is_restored_in_place(demo):
+    Country.objects.filter(slug="slovenia").update(name_ja="変更", population=1)
+
+    load_demo()
+
+    country = Country.objects.get(slug="slovenia")
+    assert (country.name_ja, country.population) == ("スロベニア", 2120000)
+    assert Country.objects.count() == 13
+
+
+def test_demo_summaries_fit_the_space_cards_give_them(demo):
+    for model, limit in ((Country, 300), (Page, 300), (NewsItem, 400)):
+        for obj in model.objects.all():
+            for language in ("en", "ja"):
+                assert len(getattr(obj, f"summary_{language}")) <= limit, (obj, language)

@@ -1,0 +1,118 @@
+"""Fixtures shared by every test: media in a temporary folder, a clean cache, factories."""
+
+import datetime
+import io
+
+import pytest
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from model_bakery import baker
+from PIL import Image
+
+
+@pytest.fixture(autouse=True)
+def _media_and_cache(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def image_bytes(fmt="JPEG", size=(640, 360), color=(22, 43, 72)):
+    out = io.BytesIO()
+    Image.new("RGB", size, color).save(out, fmt)
+    return out.getvalue()
+
+
+def image_upload(name="photo.jpg", fmt="JPEG", size=(640, 360)):
+    content_type = {"JPEG": "image/jpeg", "PNG": "image/png"}.get(fmt, "application/octet-stream")
+    return SimpleUploadedFile(name, image_bytes(fmt, size), content_type)
+
+
+@pytest.fixture
+def make_country(db):
+    def make(**kwargs):
+        defaults = {"is_published": True, "name": "Slovenia", "summary": "A country on the Adriatic."}
+        defaults.update(kwargs)
+        defaults.setdefault("slug", defaults["name"].lower().replace(" ", "-"))
+        defaults.setdefault("iso_code", defaults["slug"][:2].upper())
+        return baker.make("countries.Country", **defaults)
+
+    return make
+
+
+@pytest.fixture
+def make_news(db):
+    counter = iter(range(1, 100_000))
+
+    def make(**kwargs):
+        number = next(counter)
+        defaults = {
+            "title": f"Story {number}",
+            "slug": f"story-{number}",
+            "summary": f"Summary of story {number}.",
+            "body": "<p>Body.</p>",
+            "status": "published",
+            "publish_at": timezone.now() - datetime.timedelta(hours=number),
+        }
+        defaults.update(kwargs)
+        return baker.make("news.NewsItem", **defaults)
+
+    return make
+
+
+@pytest.fixture
+def make_category(db):
+    def make(key="visit", **kwargs):
+        from chronology.models import Category
+
+        return Category.objects.get_or_create(key=key, defaults={"name": key.title(), **kwargs})[0]
+
+    return make
+
+
+@pytest.fixture
+def make_entry(db, make_category):
+    counter = iter(range(1, 100_000))
+
+    def make(**kwargs):
+        number = next(counter)
+        defaults = {
+            "ref": f"entry-{number}",
+            "title": f"Entry {number}",
+            "date": datetime.date(2000, 1, 1) + datetime.timedelta(days=number),
+            "date_precision": "day",
+            "category": make_category(),
+            "is_published": True,
+        }
+        defaults.update(kwargs)
+        return baker.make("chronology.ChronologyEntry", **defaults)
+
+    return make
+
+
+@pytest.fixture
+def make_partner(db):
+    counter = iter(range(1, 100_000))
+
+    def make(**kwargs):
+        number = next(counter)
+        defaults = {
+            "name": f"Partner {number}",
+            "slug": f"partner-{number}",
+            "kind": "ngo",
+            "is_published": True,
+        }
+        defaults.update(kwargs)
+        return baker.make("partners.PartnerOrganisation", **defaults)
+
+    return make
+
+
+@pytest.fixture
+def site_pages(db):
+    from balkan.models import Page
+
+    for key in ("about", "contact"):
+        Page.objects.get_or_create(key=key, defaults={"title": key.title(), "body": "<p>Text.</p>"})

@@ -49,3 +49,15 @@ def query_with(context, **changes):
         else:
             params[key] = value
     return "?" + urlencode(sorted(params.lists()), doseq=True) if params else "?"
+
+
+@register.filter
+def page_range(page_obj):
+    """Return the page numbers to link, with Paginator.ELLIPSIS standing for the gaps."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """Return the link to page `number` of this list, filters kept; page 1 has no `page` parameter."""
+    return query_with(context, page=None if number == 1 else number)

@@ -1,11 +1,28 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from balkan.dates import PartialDateFormMixin
 
+from .forms import ImportConfirmForm, ImportUploadForm
+from .importers import COLUMNS, apply_import, export_table, plan_import
 from .models import Category, ChronologyEntry
+from .spreadsheets import write_csv, write_xlsx
+
+EXPORT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 class ChronologyEntryForm(PartialDateFormMixin, forms.ModelForm):
@@ -49,3 +66,100 @@ class ChronologyEntryAdmin(SimpleHistoryAdmin, TranslationAdmin):
         "is_highlight",
         "is_published",
     )
+
+    def get_urls(self):
+        opts = self.model._meta
+        name = f"{opts.app_label}_{opts.model_name}"
+        return [
+            path("import/", self.admin_site.admin_view(self.import_view), name=f"{name}_import"),
+            path(
+                "export/<str:file_type>/",
+                self.admin_site.admin_view(self.export_view),
+                name=f"{name}_export",
+            ),
+            *super().get_urls(),
+        ]
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            "has_import_permission": self.has_import_permission(request),
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def import_view(self, request):
+        """Upload a spreadsheet, preview what it would change, then confirm to write it."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        upload_form, table, plan, file_name = ImportUploadForm(), None, None, ""
+        if request.method == "POST" and "payload" in request.POST:
+            confirm_form = ImportConfirmForm(request.POST)
+            if confirm_form.is_valid():
+                table, file_name = confirm_form.cleaned_data["payload"], confirm_form.file_name
+                # Planned again: the chronology may have changed since the preview.
+                plan = plan_import(table)
+                if plan.is_valid:
+                    return self.write_import(request, plan, file_name)
+            else:
+                messages.error(request, confirm_form.errors["payload"][0])
+        elif request.method == "POST":
+            upload_form = ImportUploadForm(request.POST, request.FILES)
+            if upload_form.is_valid():
+                table, file_name = upload_form.cleaned_data["file"], upload_form.file_name
+                plan = plan_import(table)
+        payload = (
+            ImportConfirmForm.sign(table, file_name) if plan and plan.is_valid and plan.has_changes else ""
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import chronology entries"),
+            "form": upload_form,
+            "plan": plan,
+            "file_name": file_name,
+            "payload": payload,
+            "columns": COLUMNS,
+        }
+        return TemplateResponse(request, "admin/chronology/chronologyentry/import.html", context)
+
+    def write_import(self, request, plan, file_name):
+        reason = _("Imported from %(file)s") % {"file": file_name}
+        try:
+            counts = apply_import(plan, reason=reason[:100])
+        except IntegrityError:
+            messages.error(
+                request,
+                _(
+                    "The chronology changed while the file was being imported; nothing was written. Upload it again."
+                ),
+            )
+            return redirect(f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_import")
+        messages.success(
+            request,
+            _("Imported %(file)s: %(created)s entries created, %(updated)s updated, %(unchanged)s unchanged.")
+            % {**counts, "file": file_name, "unchanged": len(plan.unchanged)},
+        )
+        return redirect(f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_changelist")
+
+    def export_view(self, request, file_type):
+        """Download the entries the change list shows (with its filters and search) as CSV or XLSX."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        if file_type not in EXPORT_TYPES:
+            raise Http404
+        try:
+            changelist = self.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            return HttpResponseBadRequest(_("These filters are not valid."))
+        header, rows = export_table(changelist.get_queryset(request))
+        if file_type == "csv":
+            content = write_csv(header, rows)
+        else:
+            content = write_xlsx(header, rows, title=str(self.model._meta.verbose_name_plural))
+        response = HttpResponse(content, content_type=EXPORT_TYPES[file_type])
+        file_name = f"chronology-{timezone.localdate():%Y-%m-%d}.{file_type}"
+        response["Content-Disposition"] = f'attachment; filename="{file_name}"'
+        return response

@@ -6,7 +6,7 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from model_bakery import baker
 from PIL import Image
 
@@ -17,6 +17,15 @@ def _media_and_cache(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    # A request to /ja/... leaves Japanese active in the thread, and factories
+    # would then fill the `_ja` fields of the next test's objects.
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 def image_bytes(fmt="JPEG", size=(640, 360), color=(22, 43, 72)):

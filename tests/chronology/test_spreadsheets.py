@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import zipfile
 
 import openpyxl
 import pytest
@@ -82,3 +83,16 @@ def test_xlsx_export_stores_every_cell_as_text():
     assert [cell.data_type for cell in sheet[2]] == ["s", "s", "s"]
     assert sheet["C2"].value == "=1+1" and sheet.title == "chronology entries"
     assert read_table(content).rows == [(2, ["a", "2023-03", "=1+1"])]
+
+
+def test_a_workbook_with_xml_entities_is_refused_not_expanded():
+    plain = workbook_bytes(lambda sheet: sheet.append(["ref", "title_en"]))
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(plain)) as source, zipfile.ZipFile(bomb, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = b'<!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;">]>' + data
+            target.writestr(item, data)
+    with pytest.raises(SpreadsheetError, match="not a readable XLSX"):
+        read_table(bomb.getvalue())

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -45,7 +46,7 @@ class CategoryAdmin(TranslationAdmin):
 @admin.register(ChronologyEntry)
 class ChronologyEntryAdmin(SimpleHistoryAdmin, TranslationAdmin):
     form = ChronologyEntryForm
-    list_display = ("date_display", "title", "category", "is_highlight", "is_published")
+    list_display = ("when", "title", "category", "is_highlight", "is_published")
     list_filter = ("category", "is_published", "is_highlight", "date_precision", "countries")
     search_fields = ("title_en", "title_ja", "ref")
     prepopulated_fields = {"ref": ("title_en",)}
@@ -66,6 +67,10 @@ class ChronologyEntryAdmin(SimpleHistoryAdmin, TranslationAdmin):
         "is_highlight",
         "is_published",
     )
+
+    @admin.display(description=gettext_lazy("date"), ordering="date")
+    def when(self, entry):
+        return entry.date_display
 
     def get_urls(self):
         opts = self.model._meta

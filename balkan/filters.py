@@ -22,11 +22,13 @@ class FilterForm(forms.Form):
     """Base for list filters; unknown parameters (utm_*, page) are ignored."""
 
     def __init__(self, data):
-        # A QueryDict keeps every value of a repeated parameter (?country=a&country=b).
+        # A QueryDict keeps every value of a repeated parameter (?country=a&country=b);
+        # empty ones (?country=&category=visit) mean "any", as an empty form field does.
         known = QueryDict(mutable=True)
         for key in self.base_fields:
-            if key in data:
-                known.setlist(key, data.getlist(key) if hasattr(data, "getlist") else [data[key]])
+            values = data.getlist(key) if hasattr(data, "getlist") else [data[key]] if key in data else []
+            if values := [value for value in values if value != ""]:
+                known.setlist(key, values)
         super().__init__(known)
 
     def validated(self):

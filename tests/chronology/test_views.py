@@ -211,3 +211,17 @@ def test_filtered_and_country_timelines_cost_a_fixed_number_of_queries(
     # the country, checking it and the category, the category dropdown, entries, their countries and news
     with django_assert_num_queries(7):
         assert client.get("/chronology/romania/?category=visit").status_code == 200
+
+
+@pytest.mark.django_db
+def test_empty_filters_mean_any(client, make_entry):
+    entry = make_entry()
+    response = client.get("/chronology/?country=&category=&from=&to=")
+    assert response.status_code == 200 and list(response.context["object_list"]) == [entry]
+
+
+@pytest.mark.django_db
+def test_category_labels_show_in_the_readers_language(client, make_entry, make_category):
+    make_entry(category=make_category("visit", name_en="Visits", name_ja="要人往来"))
+    assert '?category=visit">Visits</a>' in client.get("/chronology/").content.decode()
+    assert '?category=visit">要人往来</a>' in client.get("/ja/chronology/").content.decode()

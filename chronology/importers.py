@@ -41,7 +41,7 @@ COLUMNS = [
     ),
     Column(
         "date",
-        _("As precisely as it is known: a year, a month or a day."),
+        _("As precisely as it is known: a year alone, a month or a day."),
         "1899 · 2023-03 · 2022-11-08",
         needed_to_create=True,
     ),

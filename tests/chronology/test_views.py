@@ -225,3 +225,15 @@ def test_category_labels_show_in_the_readers_language(client, make_entry, make_c
     make_entry(category=make_category("visit", name_en="Visits", name_ja="要人往来"))
     assert '?category=visit">Visits</a>' in client.get("/chronology/").content.decode()
     assert '?category=visit">要人往来</a>' in client.get("/ja/chronology/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_country_profile_shows_its_own_slice_of_the_chronology(client, make_entry, make_country):
+    slovenia, serbia = make_country(name="Slovenia"), make_country(name="Serbia")
+    make_entry(title="Kono visits Ljubljana", countries=[slovenia], date=datetime.date(2019, 8, 14))
+    make_entry(title="Cherry trees", countries=[slovenia], date=datetime.date(1999, 1, 1), date_precision="year")
+    make_entry(title="Letters to King Milan", countries=[serbia])
+    html = client.get("/countries/slovenia/").content.decode()
+    titles = re.findall(r'<h3 class="timeline__title">([^<]+)</h3>', html)
+    assert titles == ["Cherry trees", "Kono visits Ljubljana"]
+    assert '<time datetime="1999">1999</time>' in html

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
@@ -118,6 +119,13 @@ class ChronologyEntryAdmin(SimpleHistoryAdmin, TranslationAdmin):
         payload = (
             ImportConfirmForm.sign(table, file_name) if plan and plan.is_valid and plan.has_changes else ""
         )
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if limit and len(payload) > limit - 4096:
+            # The confirmation posts the rows back; Django would refuse a body that large.
+            upload_form.add_error(
+                "file", _("This file holds too much to import at once. Split it into smaller files.")
+            )
+            plan, payload = None, ""
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

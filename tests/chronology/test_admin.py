@@ -12,7 +12,7 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from chronology.forms import ImportConfirmForm
+from chronology.forms import ImportConfirmForm, ImportUploadForm
 from chronology.models import ChronologyEntry
 from chronology.spreadsheets import Table
 from tests.conftest import image_upload
@@ -402,3 +402,26 @@ def test_the_change_list_links_to_import_and_export(editor_client):
     html = editor_client.get(CHANGELIST_URL).content.decode()
     assert f'href="{reverse("admin:chronology_chronologyentry_import")}"' in html
     assert "/admin/chronology/chronologyentry/export/xlsx/" in html
+
+
+@pytest.mark.django_db
+def test_a_file_too_large_to_confirm_in_one_request_is_refused_on_the_file_field(
+    editor_client, places, settings
+):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 6000
+    rows = [
+        row(ref=f"entry-{number}", date="2019", title_en=f"Entry number {number} " * 5)
+        for number in range(200)
+    ]
+    response = preview(editor_client, csv_upload(rows))
+    assert response.context["form"].errors["file"] == [
+        "This file holds too much to import at once. Split it into smaller files."
+    ]
+    assert response.context["plan"] is None and response.context["payload"] == ""
+
+
+@pytest.mark.django_db
+def test_a_file_over_the_upload_limit_is_refused_on_the_file_field(editor_client, monkeypatch):
+    monkeypatch.setattr(ImportUploadForm, "max_size", 100)
+    response = preview(editor_client, csv_upload([row(ref="a", date="1899", title_en="x" * 200)]))
+    assert response.context["form"].errors["file"] == ["The file is larger than 5 MB."]

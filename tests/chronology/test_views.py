@@ -231,7 +231,9 @@ def test_category_labels_show_in_the_readers_language(client, make_entry, make_c
 def test_a_country_profile_shows_its_own_slice_of_the_chronology(client, make_entry, make_country):
     slovenia, serbia = make_country(name="Slovenia"), make_country(name="Serbia")
     make_entry(title="Kono visits Ljubljana", countries=[slovenia], date=datetime.date(2019, 8, 14))
-    make_entry(title="Cherry trees", countries=[slovenia], date=datetime.date(1999, 1, 1), date_precision="year")
+    make_entry(
+        title="Cherry trees", countries=[slovenia], date=datetime.date(1999, 1, 1), date_precision="year"
+    )
     make_entry(title="Letters to King Milan", countries=[serbia])
     html = client.get("/countries/slovenia/").content.decode()
     titles = re.findall(r'<h3 class="timeline__title">([^<]+)</h3>', html)

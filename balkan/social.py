@@ -39,10 +39,9 @@ def picture_response(request, key, content_type, render, version=None):
     cached for good: a new version gets a new link.
     """
     etag = f'"{hashlib.sha256(key.encode()).hexdigest()[:20]}"'
-    not_modified = get_conditional_response(request, etag=etag)
-    if not_modified is not None:
-        return not_modified
-    response = HttpResponse(cached_picture(key, render), content_type=content_type)
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        response = HttpResponse(cached_picture(key, render), content_type=content_type)
     response["ETag"] = etag
     if version and request.GET.get("v") == version:
         response["Cache-Control"] = "public, max-age=31536000, immutable"

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import noto_cjk_sans_jp_bold
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from fontTools.ttLib import TTFont
@@ -112,7 +112,7 @@ def news_card(item, page_url):
     return Card(
         title=item.title,
         figure=" · ".join(country.name for country in countries),
-        label=f"{item.get_kind_display()} · {date_format(item.publish_at, 'DATE_FORMAT')}",
+        label=f"{item.get_kind_display()} · {date_format(timezone.localtime(item.publish_at), 'DATE_FORMAT')}",
         address=_address(page_url),
         language=translation.get_language(),
         picture=flag,
@@ -261,17 +261,18 @@ def render_card(card):
     band_top = 520
     draw.rectangle((20, band_top, WIDTH, HEIGHT), fill=DEEP_NAVY)
 
-    with translation.override(card.language):
-        site_name = _("Japan–Balkan Network")
-    _draw_mark(draw, MARGIN, 56, 60)
-    draw_text(draw, (MARGIN + 80, 97), site_name, 30, "bold", MUTED)
-
     text_right = WIDTH - MARGIN
     if card.picture and _paste_picture(image, card.picture, (840, 56, WIDTH - MARGIN + 8, 236)):
         # Lines that start level with the picture must stop short of it.
         header_right = 800
     else:
         header_right = text_right
+
+    with translation.override(card.language):
+        site_name = _("Japan–Balkan Network")
+    _draw_mark(draw, MARGIN, 56, 60)
+    name_size, name_lines = fit(site_name, (30, 26, 22), header_right - MARGIN - 80)
+    draw_text(draw, (MARGIN + 80, 97), name_lines[0], name_size, "bold", MUTED)
 
     y = 200
     if card.label:

@@ -10,7 +10,7 @@ urlpatterns = [
     path("<slug:slug>/qr.svg", views.CountryQRCodeView.as_view(), name="qr"),
     path(
         "<slug:slug>/qr.png",
-        views.CountryQRCodeView.as_view(format="png", url_name="countries:qr-png"),
+        views.CountryQRCodeView.as_view(image_format="png", url_name="countries:qr-png"),
         name="qr-png",
     ),
     path("<slug:slug>/embed/", views.CountryEmbedView.as_view(), name="embed"),

@@ -1,5 +1,4 @@
 from csp.decorators import csp_replace
-from django.conf import settings
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
@@ -8,6 +7,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.generic import DetailView, ListView
 
 from balkan.social import PictureView, card_response, picture_response
+from balkan.templatetags.balkan_tags import absolute
 from balkan.views import OldSlugRedirectMixin
 from chronology.models import ChronologyEntry
 from news.models import NewsItem
@@ -18,11 +18,6 @@ from .models import Country
 # A profile shows the latest news and chronology entries; the rest is one link away.
 PROFILE_NEWS = 4
 PROFILE_CHRONOLOGY = 8
-
-
-def absolute(url):
-    """Return `url` (a path, or already absolute from object storage) made absolute against SITE_URL."""
-    return url if url.startswith(("http://", "https://")) else settings.SITE_URL + url
 
 
 def embed_snippet(country):
@@ -108,12 +103,13 @@ class CountryQRCodeView(PictureView):
 
     url_name = "countries:qr"
     formats = {"svg": ("image/svg+xml", qr.qr_svg), "png": ("image/png", qr.qr_png)}
-    format = "svg"
+    image_format = "svg"
 
     def get_queryset(self):
         return Country.objects.published()
 
     def picture(self, country):
         url = absolute(country.get_absolute_url())
-        content_type, render = self.formats[self.format]
-        return picture_response(self.request, f"qr:{self.format}:{url}", content_type, lambda: render(url))
+        content_type, render = self.formats[self.image_format]
+        key = f"qr:{self.image_format}:{url}"
+        return picture_response(self.request, key, content_type, lambda: render(url))

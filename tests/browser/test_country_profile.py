@@ -140,3 +140,15 @@ def test_screen_view_hides_the_print_header(page, profile):
     page.goto(profile)
     assert page.locator(".print-header").is_hidden()
     assert page.locator(".profile__share .qr").is_visible()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("suffix", ["", "embed/"])
+@pytest.mark.parametrize("prefix", ["", "ja/"])
+def test_profile_and_embed_pass_axe_wcag_aa(page, live_server, profile, prefix, suffix):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(profile.replace("/countries/", f"/{prefix}countries/") + suffix)
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    results = Axe().run(page, options=options)
+    assert results.violations_count == 0, results.generate_report()

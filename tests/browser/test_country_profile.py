@@ -85,13 +85,15 @@ def profile(live_server, settings, make_country, make_news, make_entry, make_par
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("width", [375, 1280])
-def test_profile_fits_phones_and_desktops_without_horizontal_scrolling(page, profile, width):
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_profile_fits_phones_and_desktops_without_horizontal_scrolling(page, profile, width, language):
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(profile)
-    assert page.locator("h1").inner_text() == "Bosnia and Herzegovina"
+    page.goto(profile if language == "en" else profile.replace("/countries/", "/ja/countries/"))
+    heading = {"en": "Bosnia and Herzegovina", "ja": "ボスニア・ヘルツェゴビナ"}[language]
+    assert page.locator("h1").inner_text() == heading
     assert page.locator(".chart__svg").is_visible() and page.locator(".data-table").is_visible()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"country-profile-{width}.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / f"country-profile-{language}-{width}.png", full_page=True)
     assert page.evaluate(OVERFLOW), page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
     assert page.locator(".site-nav").is_visible()
 

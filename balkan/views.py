@@ -41,8 +41,12 @@ class OldSlugRedirectMixin:
             if moved is None or not self.get_queryset().filter(pk=moved.pk).exists():
                 raise
             query = request.META.get("QUERY_STRING", "")
-            url = moved.get_absolute_url() + (f"?{query}" if query else "")
+            url = self.get_moved_url(moved) + (f"?{query}" if query else "")
             return HttpResponsePermanentRedirect(url)
+
+    def get_moved_url(self, moved):
+        """Return where the object now lives (its page; views of its pictures say otherwise)."""
+        return moved.get_absolute_url()
 
 
 class HomeView(TemplateView):

@@ -1,5 +1,7 @@
 from django import forms
 from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -43,16 +45,34 @@ class CountryAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_filter = ("is_published",)
     search_fields = ("name_en", "name_ja", "iso_code", "slug", "capital_en")
     prepopulated_fields = {"slug": ("name_en",)}
-    readonly_fields = ("flag_preview", "hero_preview")
+    readonly_fields = ("flag_preview", "hero_preview", "sharing")
     inlines = (EmbassyInline, TradeFigureInline)
     flag_preview = image_preview("flag")
     hero_preview = image_preview("hero_image")
     fieldsets = (
         (None, {"fields": ("name", "official_name", "slug", "iso_code", "is_published")}),
-        ("Profile", {"fields": ("summary", "overview", "relations_established")}),
-        ("Key facts", {"fields": ("capital", "population", "area_km2", "official_languages", "currency")}),
+        (_("Profile"), {"fields": ("summary", "overview", "relations_established")}),
+        (_("Key facts"), {"fields": ("capital", "population", "area_km2", "official_languages", "currency")}),
         (
-            "Images",
+            _("Images"),
             {"fields": ("flag", "flag_preview", "hero_image", "hero_preview", "hero_alt", "hero_credit")},
         ),
+        (_("Sharing"), {"fields": ("sharing",)}),
     )
+
+    @admin.display(description=_("what embassies share"))
+    def sharing(self, country):
+        """Show the social card and links to the QR code and embeddable card, once the profile is public."""
+        if not (country.pk and country.is_published):
+            return _("Published profiles get a social card, a QR code and an embeddable card.")
+        return format_html(
+            '<img src="{}" alt="" width="300" height="158" style="border:1px solid #ccc"><br>'
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            country.get_card_url(),
+            country.get_absolute_url(),
+            _("Profile"),
+            country.get_qr_url(),
+            _("QR code"),
+            country.get_embed_url(),
+            _("Embeddable card"),
+        )

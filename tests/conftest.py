@@ -2,6 +2,7 @@
 
 import datetime
 import io
+from functools import partial
 
 import pytest
 from django.core.cache import cache
@@ -12,11 +13,18 @@ from PIL import Image
 
 
 @pytest.fixture(autouse=True)
-def _media_and_cache(settings, tmp_path):
+def _media_and_cache(settings, tmp_path, worker_id):
     settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
+    if settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+        # Parallel workers share one Redis database: each gets its own keys and clears only those,
+        # or one worker's clear() would empty another's cache in the middle of a test.
+        settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": f"test-{worker_id}"}}
+        clear = partial(cache.delete_pattern, "*")
+    else:
+        clear = cache.clear
+    clear()
     yield
-    cache.clear()
+    clear()
 
 
 @pytest.fixture(autouse=True)

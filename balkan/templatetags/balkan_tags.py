@@ -1,10 +1,15 @@
 """Template helpers shared by every app's pages."""
 
+import json
+
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
+from django.utils.translation import to_locale
 
 from balkan.richtext import sanitize
 
@@ -49,3 +54,24 @@ def query_with(context, **changes):
         else:
             params[key] = value
     return "?" + urlencode(sorted(params.lists()), doseq=True) if params else "?"
+
+
+# As json_script does: no text in the data can close the <script> element.
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """Return `data` (dicts and lists) as a JSON-LD <script> element."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+# Open Graph wants a territory; Django's language codes may not carry one.
+_OG_LOCALES = {"en": "en_GB", "ja": "ja_JP"}
+
+
+@register.filter
+def og_locale(language_code):
+    """Return the Open Graph locale of a language code: "ja" → "ja_JP"."""
+    return _OG_LOCALES.get(language_code, to_locale(language_code))

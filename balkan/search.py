@@ -220,8 +220,12 @@ class Search:
         documents = SearchDocument.objects.filter(public)
         if connection.vendor == "postgresql":
             english, other = self._queries()
-            return documents.alias(vector=StoredSearchVector()).filter(
-                Q(language="en", vector=english) | (~Q(language="en") & Q(vector=other))
+            # The first condition is the one the GIN index answers; the second
+            # keeps each language to its own configuration.
+            return (
+                documents.alias(vector=StoredSearchVector())
+                .filter(vector=english | other)
+                .filter(Q(language="en", vector=english) | (~Q(language="en") & Q(vector=other)))
             )
         return documents.filter(
             reduce(and_, (reduce(or_, (Q(**{f"{c}__contains": w}) for c in WEIGHTS)) for w in self.words))

@@ -28,6 +28,7 @@ from django.db.models.signals import post_delete, post_save
 from django.urls import reverse, translate_url
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from chronology.models import ChronologyEntry
@@ -80,10 +81,10 @@ SOURCES = (
 )
 SOURCE_OF_MODEL = {source.model: source for source in SOURCES}
 BADGES = {
-    Kind.NEWS: Kind.NEWS.label,
-    Kind.COUNTRIES: Country._meta.verbose_name,
-    Kind.CHRONOLOGY: Kind.CHRONOLOGY.label,
-    Kind.PARTNERS: PartnerOrganisation._meta.verbose_name,
+    Kind.NEWS: _("News"),
+    Kind.COUNTRIES: _("Country"),
+    Kind.CHRONOLOGY: _("Chronology"),
+    Kind.PARTNERS: _("Partner"),
 }
 
 

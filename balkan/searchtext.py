@@ -21,6 +21,7 @@ JAPANESE_RUN = re.compile(
     r"[\u3005\u3006\u3040-\u309f\u30a0-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
 )
 WORD_CHAR = re.compile(r"\w")
+ADJACENT_MARKS = re.compile(r"</mark>( +)<mark>")
 SKIPPED_PARTS_OF_SPEECH = ("助詞", "助動詞", "記号")
 ENGLISH_SUFFIXES = ("ing", "ed", "s")
 SNIPPET_LENGTH = 240
@@ -136,7 +137,9 @@ def highlight(text, query_words):
         out.append(f"<mark>{escape(match.group())}</mark>")
         position = match.end()
     out.append(escape(text[position:]))
-    return mark_safe("".join(out))  # Every piece of `text` above went through escape().
+    # One mark over "Veliko Tarnovo" rather than two; only spaces lie between.
+    html = ADJACENT_MARKS.sub(r"\1", "".join(out))
+    return mark_safe(html)  # Every piece of `text` above went through escape().
 
 
 def snippet(texts, query_words, length=SNIPPET_LENGTH):

@@ -323,3 +323,16 @@ def test_chronology_entries_are_reindexed_when_saved_from_a_query(make_entry):
     entry.title_en = "Letters between Emperor Meiji and King Milan"
     entry.save()
     assert Search("milan").counts() == {"chronology": 1}
+
+
+def test_each_result_is_labelled_with_its_kind(client, make_news, make_country, make_entry, make_partner):
+    make_news(title="Kosovo news")
+    make_country(name="Kosovo", iso_code="XK")
+    make_entry(title="Kosovo entry")
+    make_partner(name="Kosovo partner")
+    html = search(client, "/search/?q=kosovo").content.decode()
+    badges = re.findall(r'<p class="result__meta"><span class="badge">([^<]+)</span>', html)
+    assert sorted(badges) == ["Chronology", "Country", "News", "Partner"]
+    html = search(client, "/ja/search/?q=kosovo").content.decode()
+    badges = re.findall(r'<p class="result__meta"><span class="badge">([^<]+)</span>', html)
+    assert sorted(badges) == sorted(["ニュース", "国", "年表", "パートナー"])

@@ -50,7 +50,7 @@ def test_a_reader_searches_from_the_header_and_pages_through_results(live_server
 
     assert page.locator("h1").inner_text() == "Search"
     assert page.locator(".result").count() == 10
-    assert page.locator(".result__snippet mark").first.inner_text() == "Veliko"
+    assert page.locator(".result__snippet mark").first.inner_text() == "Veliko Tarnovo"
     page.click("a[rel=next]")
     page.wait_for_url("**page=2**")
     assert page.locator(".result").count() == 2

@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import to_locale
+from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
 
 from balkan.richtext import sanitize
 
@@ -29,11 +30,27 @@ def url_in_language(context, language):
     return translate_url(request.get_full_path(), language)
 
 
+def canonical_query(context):
+    """Return the query string that names this page's content: its filters and page number.
+
+    Tracking parameters and anything a view did not validate are left out;
+    page 1 is the page without `?page`. Views name further parameters (the
+    search's `q`) in the context as `canonical_params`.
+    """
+    request = context["request"]
+    keys = set(context.get("filters") or ()) | set(context.get("canonical_params") or ())
+    params = [(key, value) for key in sorted(keys) for value in request.GET.getlist(key) if value]
+    page_obj = context.get("page_obj")
+    if page_obj is not None and page_obj.number > 1:
+        params.append(("page", page_obj.number))
+    return "?" + urlencode(params) if params else ""
+
+
 @register.simple_tag(takes_context=True)
 def absolute_url_in_language(context, language):
-    """Return this page's absolute canonical URL in `language` (no query string)."""
+    """Return this page's absolute canonical URL in `language` (filters and page number kept)."""
     request = context["request"]
-    return settings.SITE_URL + translate_url(request.path, language)
+    return settings.SITE_URL + translate_url(request.path, language) + canonical_query(context)
 
 
 @register.simple_tag
@@ -75,3 +92,18 @@ _OG_LOCALES = {"en": "en_GB", "ja": "ja_JP"}
 def og_locale(language_code):
     """Return the Open Graph locale of a language code: "ja" → "ja_JP"."""
     return _OG_LOCALES.get(language_code, to_locale(language_code))
+
+
+@register.simple_tag
+def fallback_lang(obj, field):
+    """Return ` lang="en"` when `obj`'s `field` shows English in place of a missing translation.
+
+    Use it on the element showing the field, so that screen readers switch
+    voice: `<h1{% fallback_lang page "title" %}>{{ page.title }}</h1>`.
+    """
+    current = get_language()
+    for language in resolution_order(current):
+        value = getattr(obj, build_localized_fieldname(field, language), None)
+        if value not in (None, ""):
+            return "" if language == current else format_html(' lang="{}"', language)
+    return ""

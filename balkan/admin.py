@@ -13,6 +13,24 @@ admin.site.index_title = _("Editing the site")
 admin.site.site_url = "/"
 
 
+class EditorHelpMixin:
+    """Show editors a note under the admin fields whose model field has none.
+
+    `editor_help` maps a model field's name to its note; the note applies to
+    each language's field too (title_en, title_ja). Kept on the admin so that
+    adding a note needs no migration.
+    """
+
+    editor_help = {}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        name = getattr(db_field, "translated_field", db_field).name
+        if formfield is not None and not formfield.help_text and name in self.editor_help:
+            formfield.help_text = self.editor_help[name]
+        return formfield
+
+
 def image_preview(field_name, label=None):
     """Return a read-only admin column that shows a small preview of an image field."""
 
@@ -30,14 +48,30 @@ def image_preview(field_name, label=None):
 
 
 @admin.register(Quote)
-class QuoteAdmin(TranslationAdmin):
+class QuoteAdmin(EditorHelpMixin, TranslationAdmin):
+    editor_help = {
+        "text": _("The quotation as it was said or written, without quotation marks."),
+        "author": _("Who said it, e.g. “Amartya Sen”."),
+        "is_published": _("The home page shows one published quote, chosen at random."),
+        "order": _("Lower numbers come first in this list."),
+    }
     list_display = ("author", "text", "is_published", "order")
     list_editable = ("is_published", "order")
     search_fields = ("text_en", "text_ja", "author_en", "author_ja")
 
 
 @admin.register(Page)
-class PageAdmin(TranslationAdmin):
+class PageAdmin(EditorHelpMixin, TranslationAdmin):
+    editor_help = {
+        "key": _(
+            "Which page this is; each has a fixed address (/about/, /contact/) linked from every page's footer."
+        ),
+        "title": _("The page's heading and the title in browser tabs and search results."),
+        "summary": _(
+            "One or two sentences under the title, also used by search engines and social previews."
+        ),
+        "body": _("The page's text. Start headings at “Heading 2”; give every image a text alternative."),
+    }
     list_display = ("title", "key", "updated_at")
     readonly_fields = ("updated_at",)
 

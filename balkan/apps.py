@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class BalkanConfig(AppConfig):
     name = "balkan"
     verbose_name = _("Site")
+
+    def ready(self):
+        from .search import connect_signals
+
+        connect_signals()

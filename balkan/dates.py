@@ -5,6 +5,7 @@ so that it sorts and filters like any date, and is shown exactly as known.
 """
 
 import datetime
+import re
 
 from django import forms
 from django.db import models
@@ -59,22 +60,51 @@ def format_partial_span(start, start_precision, end, end_precision, circa=False)
 
 def build_partial_date(year, month, day):
     """Return (date, precision) from the parts, or raise forms.ValidationError."""
-    if day and not month:
+    if day is not None and month is None:
         raise forms.ValidationError(_("A day needs a month."), code="day_without_month")
-    if month and not 1 <= month <= 12:
+    if month is not None and not 1 <= month <= 12:
         raise forms.ValidationError(_("The month must be between 1 and 12."), code="month")
     if not 1 <= year <= 9999:
         raise forms.ValidationError(_("Enter a year between 1 and 9999."), code="year")
     try:
-        value = datetime.date(year, month or 1, day or 1)
+        value = datetime.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError:
         raise forms.ValidationError(
             _("%(year)s-%(month)s-%(day)s is not a day that exists."),
             code="no_such_day",
             params={"year": year, "month": month, "day": day},
         ) from None
-    precision = DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
-    return value, precision
+    if day is not None:
+        return value, DatePrecision.DAY
+    return value, DatePrecision.MONTH if month is not None else DatePrecision.YEAR
+
+
+PARTIAL_DATE_TEXT = re.compile(r"(\d{1,4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?")
+
+
+def parse_partial_date(text):
+    """Return (date, precision) from "1899", "2023-03" or "2022-11-08" (or with slashes).
+
+    Raise forms.ValidationError for any other text or a day that does not exist.
+    """
+    match = PARTIAL_DATE_TEXT.fullmatch(str(text).strip())
+    if not match:
+        raise forms.ValidationError(
+            _("Write the date as it is known: 1899, 2023-03 or 2022-11-08."), code="format"
+        )
+    year, month, day = (int(part) if part else None for part in match.groups())
+    return build_partial_date(year, month, day)
+
+
+def partial_date_text(value, precision):
+    """Return the date as parse_partial_date reads it: "1899", "2023-03" or "2022-11-08"."""
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
 
 
 class PartialDateWidget(forms.MultiWidget):

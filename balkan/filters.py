@@ -1,7 +1,7 @@
 """Validation of public list filters: a malformed filter is a clear 400."""
 
 from django import forms
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, QueryDict
 from django.template.loader import render_to_string
 
 
@@ -22,7 +22,14 @@ class FilterForm(forms.Form):
     """Base for list filters; unknown parameters (utm_*, page) are ignored."""
 
     def __init__(self, data):
-        super().__init__({key: value for key, value in data.items() if key in self.base_fields})
+        # A QueryDict keeps every value of a repeated parameter (?country=a&country=b);
+        # empty ones (?country=&category=visit) mean "any", as an empty form field does.
+        known = QueryDict(mutable=True)
+        for key in self.base_fields:
+            values = data.getlist(key) if hasattr(data, "getlist") else [data[key]] if key in data else []
+            if values := [value for value in values if value != ""]:
+                known.setlist(key, values)
+        super().__init__(known)
 
     def validated(self):
         if not self.is_valid():
@@ -35,8 +42,12 @@ class FilteredListMixin:
 
     filter_form_class = None
 
+    def get_filter_data(self):
+        """Return the parameters to validate; a view may fix some of them (a country in its path)."""
+        return self.request.GET
+
     def get(self, request, *args, **kwargs):
-        self.filter_form = self.filter_form_class(request.GET)
+        self.filter_form = self.filter_form_class(self.get_filter_data())
         try:
             self.filters = self.filter_form.validated()
         except BadFilter as error:

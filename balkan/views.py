@@ -14,20 +14,24 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
+from django.views.generic import ListView, TemplateView
 
 from chronology.models import ChronologyEntry
 from countries.models import Country
 from news.models import NewsItem
 from partners.models import PartnerOrganisation
 
+from .filters import FilteredListMixin
+from .forms import SearchFilterForm
 from .images import verified_image
-from .models import Page, Quote
-from .search import search
+from .models import Page, Quote, SearchDocument
+from .search import Search
+from .searchtext import clean_query
 
 
 class OldSlugRedirectMixin:
@@ -41,11 +45,17 @@ class OldSlugRedirectMixin:
             if moved is None or not self.get_queryset().filter(pk=moved.pk).exists():
                 raise
             query = request.META.get("QUERY_STRING", "")
-            url = moved.get_absolute_url() + (f"?{query}" if query else "")
+            url = self.get_moved_url(moved) + (f"?{query}" if query else "")
             return HttpResponsePermanentRedirect(url)
+
+    def get_moved_url(self, moved):
+        """Return where the object now lives (its page; views of its pictures say otherwise)."""
+        return moved.get_absolute_url()
 
 
 class HomeView(TemplateView):
+    """The home page: what the network is, then news, countries, chronology, partners, a quote."""
+
     template_name = "balkan/home.html"
 
     def get_context_data(self, **kwargs):
@@ -60,8 +70,7 @@ class HomeView(TemplateView):
             .filter(is_highlight=True)
             .for_timeline()
             .order_by("-date")[:5],
-            partners=PartnerOrganisation.objects.published().filter(is_official_partner=True)[:8]
-            or PartnerOrganisation.objects.published()[:8],
+            partners=PartnerOrganisation.objects.published().order_by("-is_official_partner", "name")[:8],
             quote=Quote.objects.published().order_by("?").first(),
             **kwargs,
         )
@@ -75,12 +84,36 @@ class PageView(TemplateView):
         return super().get_context_data(page=get_object_or_404(Page, key=self.key), **kwargs)
 
 
-class SearchView(TemplateView):
+class SearchView(FilteredListMixin, ListView):
+    """Search news, countries, the chronology and partners: /search/?q=…&type=…&page=…"""
+
     template_name = "balkan/search.html"
+    filter_form_class = SearchFilterForm
+    paginate_by = 10
+
+    def get(self, request, *args, **kwargs):
+        self.query, self.shortened = clean_query(request.GET.get("q", ""))
+        self.search = Search(self.query)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        if not self.search:
+            return SearchDocument.objects.none()
+        return self.search.hits(self.filters.get("type"))
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.get("q", "")[:200].strip()
-        return super().get_context_data(query=query, results=search(query), **kwargs)
+        context = super().get_context_data(**kwargs)
+        counts = self.search.counts() if self.search else {}
+        context.update(
+            query=self.query,
+            shortened=self.shortened,
+            searched=bool(self.search),
+            results=self.search.results(context["object_list"], get_language()),
+            kinds=[(kind, label, counts.get(kind, 0)) for kind, label in SearchDocument.Kind.choices],
+            total=sum(counts.values()),
+            canonical_params=["q"],
+        )
+        return context
 
 
 @never_cache

@@ -1,11 +1,15 @@
 """The chronology of Japan's relations with the Balkan countries."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from balkan.dates import DatePrecision, format_partial_span
+from balkan.dates import DatePrecision, format_partial_span, partial_date_text
 from balkan.richtext import RichTextField
 
 
@@ -32,6 +36,20 @@ class ChronologyEntryQuerySet(models.QuerySet):
 
     def for_country(self, country):
         return self.filter(countries=country)
+
+    def for_countries(self, countries):
+        """Return the entries about any of `countries`, each once."""
+        return self.filter(countries__in=countries).distinct()
+
+    def between_years(self, first=None, last=None):
+        """Return the entries that fall in or overlap the years `first` to `last` (both kept)."""
+        entries = self
+        if first is not None:
+            start = datetime.date(first, 1, 1)
+            entries = entries.filter(Q(date__gte=start) | Q(end_date__gte=start))
+        if last is not None:
+            entries = entries.filter(date__lte=datetime.date(last, 12, 31))
+        return entries
 
     def for_timeline(self):
         return (
@@ -104,6 +122,9 @@ class ChronologyEntry(models.Model):
     def __str__(self):
         return f"{self.date_display}: {self.title}"
 
+    def get_absolute_url(self):
+        return reverse("chronology:list") + f"#entry-{self.ref}"
+
     def clean(self):
         if self.end_date and self.date and self.end_date < self.date:
             raise ValidationError({"end_date": _("The end cannot come before the start.")})
@@ -116,5 +137,14 @@ class ChronologyEntry(models.Model):
         )
 
     @property
+    def date_iso(self):
+        """Return the start as HTML's datetime attribute takes it: "1899", "2023-03", "2022-11-08"."""
+        return partial_date_text(self.date, self.date_precision)
+
+    @property
     def decade(self):
         return self.date.year // 10 * 10
+
+    def public_related_news(self):
+        """Return the related news a reader may open (from the prefetched news, if any)."""
+        return [item for item in self.related_news.all() if item.is_public]

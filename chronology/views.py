@@ -1,18 +1,47 @@
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.views.generic import ListView
 
 from balkan.filters import FilteredListMixin
+from countries.models import Country
 
 from .forms import ChronologyFilterForm
 from .models import ChronologyEntry
 
 
 class ChronologyEntryListView(FilteredListMixin, ListView):
+    """The whole chronology, grouped by decade and year, with the filters in the query string."""
+
     filter_form_class = ChronologyFilterForm
 
     def get_queryset(self):
         entries = ChronologyEntry.objects.published().for_timeline()
         if "country" in self.filters:
-            entries = entries.for_country(self.filters["country"])
+            entries = entries.for_countries(self.filters["country"])
         if "category" in self.filters:
             entries = entries.filter(category=self.filters["category"])
-        return entries
+        return entries.between_years(self.filters.get("from"), self.filters.get("to"))
+
+
+class CountryChronologyView(ChronologyEntryListView):
+    """One country's slice of the chronology at a stable address: /chronology/<slug>/."""
+
+    def get(self, request, *args, **kwargs):
+        slug = kwargs["slug"]
+        self.country = Country.objects.published().filter(slug=slug).first()
+        if self.country is None:
+            moved = Country.from_old_slug(slug)
+            if moved is None or not moved.is_published:
+                raise Http404
+            query = request.META.get("QUERY_STRING", "")
+            url = reverse("chronology:country", kwargs={"slug": moved.slug})
+            return HttpResponsePermanentRedirect(url + (f"?{query}" if query else ""))
+        return super().get(request, *args, **kwargs)
+
+    def get_filter_data(self):
+        data = self.request.GET.copy()
+        data.setlist("country", [self.country.slug])
+        return data
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(country=self.country, **kwargs)

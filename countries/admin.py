@@ -1,9 +1,11 @@
 from django import forms
 from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from balkan.admin import image_preview
+from balkan.admin import EditorHelpMixin, image_preview
 from balkan.dates import PartialDateFormMixin
 
 from .models import Country, Embassy, TradeFigure
@@ -18,19 +20,44 @@ class CountryForm(PartialDateFormMixin, forms.ModelForm):
         fields = ("relations_established",)
 
 
-class TradeFigureInline(admin.TabularInline):
+class TradeFigureInline(EditorHelpMixin, admin.TabularInline):
+    editor_help = {
+        "year": _("The calendar year of the figures; one row per year."),
+        "currency": _("The currency both figures are in."),
+        "source": _("Who published the figures, e.g. “Statistical Office of the Republic of Slovenia”."),
+        "source_url": _("Link to the published table, if there is one."),
+    }
     model = TradeFigure
     extra = 0
 
 
-class EmbassyInline(TranslationStackedInline):
+class EmbassyInline(EditorHelpMixin, TranslationStackedInline):
+    editor_help = {
+        "kind": _("A country has at most one of each: its embassy in Japan, and Japan's embassy there."),
+        "name": _("The embassy's official name, e.g. “Embassy of the Republic of Slovenia in Japan”."),
+        "address": _("The postal address; line breaks are kept."),
+        "phone": _("With the country code, e.g. +81 3 5468 6275."),
+        "website": _("The embassy's own website."),
+    }
     model = Embassy
     extra = 0
     max_num = 2
 
 
 @admin.register(Country)
-class CountryAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class CountryAdmin(EditorHelpMixin, SimpleHistoryAdmin, TranslationAdmin):
+    editor_help = {
+        "overview": _(
+            "The profile's main text: relations with Japan, economy, culture. Start headings at “Heading 2”; give every image a text alternative (select it, then “Change image text alternative”)."
+        ),
+        "capital": _("e.g. “Ljubljana”."),
+        "population": _("Inhabitants, as a whole number without separators, e.g. 2120000."),
+        "area_km2": _("Total area in square kilometres, e.g. 20271."),
+        "official_languages": _("e.g. “Slovene”; separate several with commas."),
+        "currency": _("e.g. “Euro (EUR)”."),
+        "flag": _("The national flag as PNG, at least 240 px wide; shown on cards and the profile."),
+        "hero_image": _("A wide photo for the top of the profile; JPEG, PNG or WebP, at least 1200 px wide."),
+    }
     form = CountryForm
     list_display = (
         "name",
@@ -43,16 +70,34 @@ class CountryAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_filter = ("is_published",)
     search_fields = ("name_en", "name_ja", "iso_code", "slug", "capital_en")
     prepopulated_fields = {"slug": ("name_en",)}
-    readonly_fields = ("flag_preview", "hero_preview")
+    readonly_fields = ("flag_preview", "hero_preview", "sharing")
     inlines = (EmbassyInline, TradeFigureInline)
     flag_preview = image_preview("flag")
     hero_preview = image_preview("hero_image")
     fieldsets = (
         (None, {"fields": ("name", "official_name", "slug", "iso_code", "is_published")}),
-        ("Profile", {"fields": ("summary", "overview", "relations_established")}),
-        ("Key facts", {"fields": ("capital", "population", "area_km2", "official_languages", "currency")}),
+        (_("Profile"), {"fields": ("summary", "overview", "relations_established")}),
+        (_("Key facts"), {"fields": ("capital", "population", "area_km2", "official_languages", "currency")}),
         (
-            "Images",
+            _("Images"),
             {"fields": ("flag", "flag_preview", "hero_image", "hero_preview", "hero_alt", "hero_credit")},
         ),
+        (_("Sharing"), {"fields": ("sharing",)}),
     )
+
+    @admin.display(description=_("what embassies share"))
+    def sharing(self, country):
+        """Show the social card and links to the QR code and embeddable card, once the profile is public."""
+        if not (country.pk and country.is_published):
+            return _("Published profiles get a social card, a QR code and an embeddable card.")
+        return format_html(
+            '<img src="{}" alt="" width="300" height="158" style="border:1px solid #ccc"><br>'
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            country.get_card_url(),
+            country.get_absolute_url(),
+            _("Profile"),
+            country.get_qr_url(),
+            _("QR code"),
+            country.get_embed_url(),
+            _("Embeddable card"),
+        )

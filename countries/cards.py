@@ -1,114 +1,309 @@
-"""Pictures drawn from a country's data: the social card, the QR code, the trade chart.
+"""Social cards: the 1200×630 PNG previews of a country profile or a news item.
 
-Plain functions, no database: each takes the data and returns bytes or numbers.
+Plain functions, no database: `country_card()` and `news_card()` gather what a
+card shows into a `Card`, whose fingerprint changes whenever anything drawn
+changes (so it names the card in the cache), and `render_card()` draws it with
+Pillow. Text is set in Noto Sans, falling back to Noto Sans CJK JP for kana and
+kanji (see fonts/README.md).
 """
 
+import functools
+import hashlib
 import io
-from dataclasses import dataclass
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
 
-import qrcode
-import qrcode.image.svg
-from django.utils import translation
-from PIL import Image, ImageDraw, ImageFont
+import noto_cjk_sans_jp_bold
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from fontTools.ttLib import TTFont
+from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-CARD_SIZE = (1200, 630)
+SIZE = WIDTH, HEIGHT = (1200, 630)
+# Part of every fingerprint: bump it when the drawing changes so cached cards are redrawn.
+DESIGN_VERSION = 1
+
 NAVY = (22, 43, 72)
+DEEP_NAVY = (12, 26, 46)
 RED = (188, 0, 45)
+PINK = (255, 160, 178)
 WHITE = (255, 255, 255)
+MUTED = (196, 208, 224)
+
+MARGIN = 80
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+LATIN_FONTS = {"regular": FONT_DIR / "NotoSans-Regular.ttf", "bold": FONT_DIR / "NotoSans-Bold.ttf"}
+JAPANESE_FONT = Path(str(noto_cjk_sans_jp_bold.FONT_PATH))
 
 
-def _font(size):
-    return ImageFont.load_default(size=size)
+@dataclass(frozen=True)
+class Card:
+    """What a social card shows; `picture` is an image file (a flag) drawn top right."""
+
+    title: str
+    subtitle: str = ""
+    label: str = ""
+    figure: str = ""
+    address: str = ""
+    language: str = "en"
+    picture: object = field(default=None, compare=False)
+
+    def fingerprint(self):
+        """Return a short hash of everything drawn, the picture's file name included."""
+        content = [
+            DESIGN_VERSION,
+            self.title,
+            self.subtitle,
+            self.label,
+            self.figure,
+            self.address,
+            self.language,
+            getattr(self.picture, "name", "") or "",
+        ]
+        return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()[:20]
 
 
-def render_card(country):
-    """Return the 1200×630 PNG social card of `country`."""
-    image = Image.new("RGB", CARD_SIZE, NAVY)
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, 24, CARD_SIZE[1]), fill=RED)
-    if country.flag:
-        try:
-            with country.flag.open("rb") as handle, Image.open(handle) as flag:
-                flag = flag.convert("RGB")
-                flag.thumbnail((300, 200))
-                image.paste(flag, (820, 80))
-        except OSError:
-            pass
+def _address(url):
+    parts = urlsplit(url)
+    return parts.netloc + parts.path
+
+
+def country_card(country, page_url):
+    """Return the card of `country`'s profile, its labels in the active language."""
     with translation.override("en"):
         name_en = country.name
     with translation.override("ja"):
         name_ja = country.name
-    draw.text((80, 80), "Japan–Balkan Network", font=_font(36), fill=(200, 210, 225))
-    draw.text((80, 180), name_en, font=_font(96), fill=WHITE)
-    if name_ja != name_en:
-        draw.text((80, 300), name_ja, font=_font(64), fill=WHITE)
-    figure = key_figure(country)
-    if figure:
-        draw.text((80, 470), figure, font=_font(40), fill=(230, 230, 230))
+    latest = country.latest_trade_figure
+    if latest:
+        figure = _("Trade with Japan (%(year)s): exports %(exports)s · imports %(imports)s") % {
+            "year": latest.year,
+            "exports": latest.exports_display,
+            "imports": latest.imports_display,
+        }
+    elif country.relations_established:
+        figure = _("Diplomatic relations with Japan since %(date)s") % {
+            "date": country.relations_established_display
+        }
+    elif country.capital:
+        figure = _("Capital: %(capital)s") % {"capital": country.capital}
+    else:
+        figure = ""
+    return Card(
+        title=name_en,
+        subtitle=name_ja if name_ja != name_en else "",
+        label=_("Country profile"),
+        figure=figure,
+        address=_address(page_url),
+        language=translation.get_language(),
+        picture=country.flag or None,
+    )
+
+
+def news_card(item, page_url):
+    """Return the card of a news item: its kind and date, its title and its countries."""
+    countries = [country for country in item.countries.all() if country.is_published]
+    flag = next((country.flag for country in countries if country.flag), None)
+    return Card(
+        title=item.title,
+        figure=" · ".join(country.name for country in countries),
+        label=f"{item.get_kind_display()} · {date_format(timezone.localtime(item.publish_at), 'DATE_FORMAT')}",
+        address=_address(page_url),
+        language=translation.get_language(),
+        picture=flag,
+    )
+
+
+# Text: each character is set in the first font that has it.
+
+
+@functools.cache
+def _coverage(path):
+    font = TTFont(path, lazy=True)
+    try:
+        return frozenset(font.getBestCmap())
+    finally:
+        font.close()
+
+
+@functools.cache
+def _font(path, size):
+    return ImageFont.truetype(str(path), size)
+
+
+def _font_paths(weight):
+    return (LATIN_FONTS[weight], JAPANESE_FONT)
+
+
+def text_runs(text, weight="bold"):
+    """Split `text` into (font file, text) runs; leave out characters no font has."""
+    runs = []
+    for char in unicodedata.normalize("NFC", text):
+        if char in "\n\r\t":
+            char = " "
+        previous = runs[-1][0] if runs else None
+        if previous and ord(char) in _coverage(previous):
+            runs[-1][1] += char
+            continue
+        path = next((path for path in _font_paths(weight) if ord(char) in _coverage(path)), None)
+        if path is None:
+            continue
+        if path == previous:
+            runs[-1][1] += char
+        else:
+            runs.append([path, char])
+    return [(path, text) for path, text in runs]
+
+
+def text_width(text, size, weight="bold"):
+    return sum(_font(path, size).getlength(run) for path, run in text_runs(text, weight))
+
+
+def draw_text(draw, xy, text, size, weight="bold", fill=WHITE):
+    """Draw `text` with its left end of the baseline at `xy`; return the width drawn."""
+    x, y = xy
+    for path, run in text_runs(text, weight):
+        font = _font(path, size)
+        draw.text((x, y), run, font=font, fill=fill, anchor="ls")
+        x += font.getlength(run)
+    return x - xy[0]
+
+
+# Kana and kanji may break anywhere, except before closing punctuation and small kana.
+_CJK = (
+    "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+)
+_CLOSING = "、。，．・：；？！ー）」』】〕〉》｝ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+_TOKENS = re.compile(rf"[{_CJK}][{_CLOSING}]*|[^\s{_CJK}]+\s*|\s+")
+
+
+def wrap(text, size, width, weight="bold"):
+    """Return `text` broken into lines no wider than `width` at `size`."""
+    lines, line = [], ""
+    for token in _TOKENS.findall(" ".join(text.split())):
+        candidate = line + token
+        if text_width(candidate.rstrip(), size, weight) <= width:
+            line = candidate
+            continue
+        if line.strip():
+            lines.append(line.rstrip())
+        line = token.lstrip()
+        while text_width(line.rstrip(), size, weight) > width and len(line) > 1:
+            # A word longer than the line: break it where it overflows.
+            cut = len(line) - 1
+            while cut > 1 and text_width(line[:cut], size, weight) > width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def fit(text, sizes, width, max_lines=1, weight="bold", max_height=None, leading=1.18):
+    """Return (size, lines): the largest of `sizes` at which `text` fits in `max_lines` lines
+    (and in `max_height`, lines `leading` times the size apart), shortened with "…" if none does.
+    """
+    for size in sizes:
+        lines = wrap(text, size, width, weight)
+        room = max_lines if max_height is None else min(max_lines, int(max_height // (size * leading)))
+        if len(lines) <= room:
+            return size, lines
+    size = sizes[-1]
+    room = max_lines if max_height is None else max(1, min(max_lines, int(max_height // (size * leading))))
+    lines = wrap(text, size, width, weight)[:room] or [""]
+    last = lines[-1]
+    while last and text_width(last + "…", size, weight) > width:
+        last = last[:-1]
+    lines[-1] = last.rstrip() + "…"
+    return size, lines
+
+
+# Drawing.
+
+
+def _draw_mark(draw, x, y, size):
+    """Draw the network's mark (static/img/mark.svg): a square, a red sun, white mountains."""
+    unit = size / 40
+    draw.rounded_rectangle((x, y, x + size, y + size), radius=8 * unit, fill=NAVY, outline=MUTED, width=2)
+    draw.ellipse((x + 8 * unit, y + 13 * unit, x + 22 * unit, y + 27 * unit), fill=RED)
+    peaks = [(20, 29), (26, 15), (30, 22), (33, 17), (36, 29)]
+    draw.polygon([(x + px * unit, y + py * unit) for px, py in peaks], fill=WHITE)
+
+
+def _paste_picture(image, picture, box):
+    """Paste the picture scaled into `box` (left, top, right, bottom), framed in white."""
+    left, top, right, bottom = box
+    try:
+        with picture.open("rb") as handle, Image.open(handle) as source:
+            source = ImageOps.exif_transpose(source).convert("RGB")
+            source.thumbnail((right - left - 8, bottom - top - 8))
+    except (OSError, ValueError):
+        # A missing or unreadable file must not break the card: draw it without.
+        return False
+    x = right - source.width - 8
+    frame = Image.new("RGB", (source.width + 8, source.height + 8), WHITE)
+    frame.paste(source, (4, 4))
+    image.paste(frame, (x, top))
+    return True
+
+
+def render_card(card):
+    """Return the 1200×630 PNG of `card`."""
+    image = Image.new("RGB", SIZE, NAVY)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 20, HEIGHT), fill=RED)
+    band_top = 520
+    draw.rectangle((20, band_top, WIDTH, HEIGHT), fill=DEEP_NAVY)
+
+    text_right = WIDTH - MARGIN
+    if card.picture and _paste_picture(image, card.picture, (840, 56, WIDTH - MARGIN + 8, 236)):
+        # Lines that start level with the picture must stop short of it.
+        header_right = 800
+    else:
+        header_right = text_right
+
+    with translation.override(card.language):
+        site_name = _("Japan–Balkan Network")
+    _draw_mark(draw, MARGIN, 56, 60)
+    name_size, name_lines = fit(site_name, (30, 26, 22), header_right - MARGIN - 80)
+    draw_text(draw, (MARGIN + 80, 97), name_lines[0], name_size, "bold", MUTED)
+
+    y = 200
+    if card.label:
+        label_size, label_lines = fit(card.label, (28, 24), header_right - MARGIN, 1)
+        draw_text(draw, (MARGIN, y), label_lines[0], label_size, "bold", PINK)
+
+    # Title and subtitle share the space between the label and the band.
+    top, bottom = 236, band_top - 20
+    subtitle_size, subtitle_lines = 0, []
+    if card.subtitle:
+        subtitle_size, subtitle_lines = fit(card.subtitle, (60, 52, 44, 36, 30), text_right - MARGIN)
+    room = bottom - top - (round(subtitle_size * 1.4) if subtitle_lines else 0)
+    title_size, title_lines = fit(
+        card.title, (104, 92, 80, 68, 60, 52, 46, 40), text_right - MARGIN, 3, max_height=room
+    )
+    line_height = round(title_size * 1.18)
+    y = top + round(title_size * 0.92)
+    for line in title_lines:
+        draw_text(draw, (MARGIN, y), line, title_size, "bold")
+        y += line_height
+    if subtitle_lines:
+        y += round(title_size * 0.28) + round(subtitle_size * 1.1) - line_height
+        draw_text(draw, (MARGIN, y), subtitle_lines[0], subtitle_size, "bold")
+
+    if card.figure:
+        figure_size, figure_lines = fit(card.figure, (32, 28, 24, 21), text_right - MARGIN, 1, "regular")
+        draw_text(draw, (MARGIN, band_top + 50), figure_lines[0], figure_size, "regular")
+    if card.address:
+        address_size, address_lines = fit(card.address, (22, 18), text_right - MARGIN, 1, "regular")
+        draw_text(draw, (MARGIN, band_top + 88), address_lines[0], address_size, "regular", MUTED)
+
     out = io.BytesIO()
     image.save(out, "PNG", optimize=True)
-    return out.getvalue()
-
-
-def key_figure(country):
-    """Return the one line of figures the card shows, or ""."""
-    figures = sorted(country.trade_figures.all(), key=lambda figure: figure.year)
-    if figures:
-        latest = figures[-1]
-        return (
-            f"Exports to Japan {latest.currency} {latest.exports_to_japan:,.0f}m · "
-            f"imports {latest.currency} {latest.imports_from_japan:,.0f}m ({latest.year})"
-        )
-    if country.capital:
-        return f"Capital: {country.capital}"
-    return ""
-
-
-def qr_svg(url):
-    """Return an SVG QR code that encodes `url`."""
-    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, border=2, box_size=10)
-    out = io.BytesIO()
-    image.save(out)
-    return out.getvalue()
-
-
-@dataclass
-class Bar:
-    x: float
-    y: float
-    height: float
-    value: object
-    series: str
-
-
-def trade_chart(figures, height=200, bar_width=28, gap=40):
-    """Return the geometry of a grouped bar chart of exports and imports per year."""
-    if not figures:
-        return None
-    top = max(max(f.exports_to_japan, f.imports_from_japan) for f in figures) or 1
-    groups = []
-    for index, figure in enumerate(sorted(figures, key=lambda f: f.year)):
-        x = 50 + index * (2 * bar_width + gap)
-        bars = []
-        for offset, (series, value) in enumerate(
-            (("exports", figure.exports_to_japan), ("imports", figure.imports_from_japan))
-        ):
-            bar_height = float(value) / float(top) * height
-            bars.append(Bar(x + offset * bar_width, 20 + height - bar_height, bar_height, value, series))
-        groups.append({"figure": figure, "bars": bars, "label_x": x + bar_width})
-    width = 50 + len(groups) * (2 * bar_width + gap) + 20
-    return {
-        "groups": groups,
-        "width": width,
-        "height": height + 60,
-        "baseline": 20 + height,
-        "bar_width": bar_width,
-        "currency": figures[0].currency,
-    }
-
-
-def qr_png(url, box_size=8):
-    """Return a PNG QR code that encodes `url`."""
-    out = io.BytesIO()
-    qrcode.make(url, border=2, box_size=box_size).save(out)
     return out.getvalue()

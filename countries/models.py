@@ -3,6 +3,8 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -11,11 +13,27 @@ from balkan.images import VerifiedImageField
 from balkan.models import SlugHistoryMixin
 from balkan.richtext import RichTextField
 
+from .charts import format_millions
+
 
 class CountryQuerySet(models.QuerySet):
     def published(self):
         """Return the countries with a public profile."""
         return self.filter(is_published=True)
+
+    def touch(self):
+        """Mark the countries as changed now, as a change to their trade figures or embassies does."""
+        return self.update(updated_at=timezone.now())
+
+    def for_profile(self):
+        """Return countries with what their profile shows beside them, in a fixed number of queries."""
+        from partners.models import PartnerOrganisation
+
+        return self.prefetch_related(
+            "trade_figures",
+            "embassies",
+            models.Prefetch("partners", queryset=PartnerOrganisation.objects.published()),
+        )
 
 
 class Country(SlugHistoryMixin, models.Model):
@@ -115,9 +133,39 @@ class Country(SlugHistoryMixin, models.Model):
     def get_absolute_url(self):
         return reverse("countries:detail", kwargs={"slug": self.slug})
 
+    def get_card_url(self):
+        return reverse("countries:card", kwargs={"slug": self.slug})
+
+    def get_qr_url(self):
+        return reverse("countries:qr", kwargs={"slug": self.slug})
+
+    def get_embed_url(self):
+        return reverse("countries:embed", kwargs={"slug": self.slug})
+
+    def get_feed_url(self):
+        return reverse("countries:feed", kwargs={"slug": self.slug})
+
     @property
     def relations_established_display(self):
+        """Return the date relations were established, as precisely as it is known."""
         return format_partial_date(self.relations_established, self.relations_established_precision)
+
+    @property
+    def relations_established_datetime(self):
+        """Return the date for <time datetime>: "1921", "1922-04" or "1992-10-12"."""
+        value = self.relations_established
+        if value is None:
+            return ""
+        if self.relations_established_precision == DatePrecision.YEAR:
+            return f"{value.year:04d}"
+        if self.relations_established_precision == DatePrecision.MONTH:
+            return f"{value.year:04d}-{value.month:02d}"
+        return value.isoformat()
+
+    @property
+    def latest_trade_figure(self):
+        """Return the most recent year's trade figures, or None (uses prefetched figures)."""
+        return max(self.trade_figures.all(), key=lambda figure: figure.year, default=None)
 
 
 class TradeFigure(models.Model):
@@ -157,6 +205,24 @@ class TradeFigure(models.Model):
     def __str__(self):
         return f"{self.country} {self.year}"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        Country.objects.filter(pk=self.country_id).touch()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        Country.objects.filter(pk=self.country_id).touch()
+        return result
+
+    @property
+    def exports_display(self):
+        """Return the exports as a reader says them: "EUR 119 million"."""
+        return format_millions(self.exports_to_japan, self.currency)
+
+    @property
+    def imports_display(self):
+        return format_millions(self.imports_from_japan, self.currency)
+
 
 class Embassy(models.Model):
     class Kind(models.TextChoices):
@@ -187,3 +253,22 @@ class Embassy(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        Country.objects.filter(pk=self.country_id).touch()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        Country.objects.filter(pk=self.country_id).touch()
+        return result
+
+    @property
+    def map_link(self):
+        """Return the map link, or a map search for the address when none is set."""
+        if self.map_url:
+            return self.map_url
+        if self.address:
+            query = urlencode({"query": " ".join(self.address.split())})
+            return f"https://www.openstreetmap.org/search?{query}"
+        return ""

@@ -1,16 +1,33 @@
-from django.conf import settings
-from django.core.cache import cache
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from csp.decorators import csp_replace
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.generic import DetailView, ListView
 
+from balkan.social import PictureView, card_response, picture_response
+from balkan.templatetags.balkan_tags import absolute
 from balkan.views import OldSlugRedirectMixin
 from chronology.models import ChronologyEntry
 from news.models import NewsItem
 
-from . import cards
+from . import cards, charts, linked_data, qr
 from .models import Country
+
+# A profile shows the latest news and chronology entries; the rest is one link away.
+PROFILE_NEWS = 4
+PROFILE_CHRONOLOGY = 8
+
+
+def embed_snippet(country):
+    """Return the HTML an embassy copies into its site to show the country's card."""
+    return format_html(
+        '<iframe src="{}" title="{}" width="420" height="360" style="border:0;max-width:100%" '
+        'loading="lazy"></iframe>',
+        absolute(country.get_embed_url()),
+        f"{country.name} · {_('Japan–Balkan Network')}",
+    )
 
 
 class CountryListView(ListView):
@@ -20,52 +37,79 @@ class CountryListView(ListView):
 
 class CountryDetailView(OldSlugRedirectMixin, DetailView):
     def get_queryset(self):
-        return Country.objects.published().prefetch_related("trade_figures", "embassies", "partners")
+        return Country.objects.published().for_profile()
 
     def get_context_data(self, **kwargs):
         country = self.object
+        page_url = absolute(country.get_absolute_url())
+        card = cards.country_card(country, page_url)
+        card_url = absolute(f"{country.get_card_url()}?v={card.fingerprint()}")
+        latest_entries = (
+            ChronologyEntry.objects.published()
+            .for_country(country)
+            .for_timeline()
+            .order_by("-date", "-end_date", "-pk")[:PROFILE_CHRONOLOGY]
+        )
         return super().get_context_data(
-            latest_news=NewsItem.objects.published().for_country(country).for_list()[:5],
-            chronology=ChronologyEntry.objects.published().for_country(country).for_timeline(),
-            partners=[partner for partner in country.partners.all() if partner.is_published],
-            trade=cards.trade_chart(list(country.trade_figures.all())),
-            canonical_url=settings.SITE_URL + country.get_absolute_url(),
+            page_url=page_url,
+            card_url=card_url,
+            embed_snippet=embed_snippet(country),
+            latest_news=NewsItem.objects.published().for_country(country).for_list()[:PROFILE_NEWS],
+            chronology=list(latest_entries)[::-1],
+            trade=charts.trade_chart(country.trade_figures.all()),
+            structured_data=linked_data.profile_graph(
+                country,
+                page_url=page_url,
+                home_url=absolute(reverse("balkan:home")),
+                list_url=absolute(reverse("countries:list")),
+                image_url=card_url,
+                flag_url=absolute(country.flag.url) if country.flag else "",
+            ),
             **kwargs,
         )
 
 
-class CountryEmbedView(DetailView):
+@method_decorator(xframe_options_exempt, name="dispatch")
+@method_decorator(csp_replace({"frame-ancestors": ["*"]}), name="dispatch")
+class CountryEmbedView(OldSlugRedirectMixin, DetailView):
+    """The compact card embassies put in an <iframe>: the only page any site may frame."""
+
     template_name = "countries/country_embed.html"
+
+    def get_queryset(self):
+        return Country.objects.published().prefetch_related("trade_figures")
+
+    def get_moved_url(self, moved):
+        return moved.get_embed_url()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(page_url=absolute(self.object.get_absolute_url()), **kwargs)
+
+
+class CountryCardView(PictureView):
+    """The profile's 1200×630 social card."""
+
+    url_name = "countries:card"
+
+    def get_queryset(self):
+        return Country.objects.published().prefetch_related("trade_figures")
+
+    def picture(self, country):
+        return card_response(self.request, cards.country_card(country, absolute(country.get_absolute_url())))
+
+
+class CountryQRCodeView(PictureView):
+    """A QR code of the profile's canonical address, as SVG (for print) or PNG."""
+
+    url_name = "countries:qr"
+    formats = {"svg": ("image/svg+xml", qr.qr_svg), "png": ("image/png", qr.qr_png)}
+    image_format = "svg"
 
     def get_queryset(self):
         return Country.objects.published()
 
-    @xframe_options_exempt
-    def dispatch(self, request, *args, **kwargs):
-        return super().dispatch(request, *args, **kwargs)
-
-
-def _cached_image(country, kind, render):
-    key = f"country-{kind}:{country.pk}:{country.updated_at.timestamp()}"
-    data = cache.get(key)
-    if data is None:
-        data = render(country)
-        cache.set(key, data, 60 * 60 * 24 * 30)
-    return data
-
-
-def card_png(request, slug):
-    """Return the country's 1200×630 social card."""
-    country = get_object_or_404(Country.objects.published().prefetch_related("trade_figures"), slug=slug)
-    response = HttpResponse(_cached_image(country, "card", cards.render_card), content_type="image/png")
-    response["Cache-Control"] = "public, max-age=3600"
-    return response
-
-
-def qr_svg(request, slug):
-    """Return a QR code of the profile's canonical URL."""
-    country = get_object_or_404(Country.objects.published(), slug=slug)
-    svg = _cached_image(country, "qr", lambda c: cards.qr_svg(settings.SITE_URL + c.get_absolute_url()))
-    response = HttpResponse(svg, content_type="image/svg+xml")
-    response["Cache-Control"] = "public, max-age=3600"
-    return response
+    def picture(self, country):
+        url = absolute(country.get_absolute_url())
+        content_type, render = self.formats[self.image_format]
+        key = f"qr:{self.image_format}:{url}"
+        return picture_response(self.request, key, content_type, lambda: render(url))

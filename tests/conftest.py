@@ -2,21 +2,38 @@
 
 import datetime
 import io
+from functools import partial
 
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from model_bakery import baker
 from PIL import Image
 
 
 @pytest.fixture(autouse=True)
-def _media_and_cache(settings, tmp_path):
+def _media_and_cache(settings, tmp_path, worker_id):
     settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
+    if settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+        # Parallel workers share one Redis database: each gets its own keys and clears only those,
+        # or one worker's clear() would empty another's cache in the middle of a test.
+        settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": f"test-{worker_id}"}}
+        clear = partial(cache.delete_pattern, "*")
+    else:
+        clear = cache.clear
+    clear()
     yield
-    cache.clear()
+    clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    # A request to /ja/... leaves Japanese active in the thread, and factories
+    # would then fill the `_ja` fields of the next test's objects.
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 def image_bytes(fmt="JPEG", size=(640, 360), color=(22, 43, 72)):

@@ -144,6 +144,23 @@ def test_chronology_uses_every_precision(demo):
     assert ChronologyEntry.objects.get(ref="gr-1899-treaty").date_precision == "year"
 
 
+def test_chronology_has_what_the_seeds_date_as_precisely_as_they_date_it(demo, client):
+    shown = {
+        entry.ref: entry.date_display for entry in ChronologyEntry.objects.filter(countries__slug="slovenia")
+    }
+    assert shown["si-2019-kono-visit"] == "14 August 2019"
+    assert shown["si-1999-cherry-trees"] == "1999"
+    assert shown["si-2019-munich-first-meeting"] == "February 2019"
+    assert shown["si-2019-robotic-therapy-agreement"] == "13 August 2019"
+    assert shown["si-2019-yaskawa-kocevje"] == "April 2019"
+    assert shown["si-1964-tokyo-olympics-cerar"] == "1964"
+    assert ChronologyEntry.objects.get(ref="bg-2019-first-seismic-seminar").date_display == "2019"
+    workshop = ChronologyEntry.objects.get(ref="bg-2022-seismic-workshop")
+    assert workshop.date_display == "8–11 November 2022" and "Veliko Tarnovo" in workshop.title_en
+    japanese = client.get("/ja/chronology/slovenia/").content.decode()
+    assert "2019年8月14日" in japanese and ">1999年<" in japanese and "2019年2月" in japanese
+
+
 def test_generated_images_exist_in_storage(demo):
     images = stored_images()
 

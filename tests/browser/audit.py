@@ -63,8 +63,10 @@ STRUCTURE_JS = """() => ({
   imagesWithoutAlt: [...document.querySelectorAll("img:not([alt])")].map((img) => img.outerHTML.slice(0, 120)),
 })"""
 
+# A checkbox's target is its label too, when the label wraps it.
 TAP_TARGETS_JS = """(selector) => [...document.querySelectorAll(selector)]
   .filter((el) => el.getClientRects().length && getComputedStyle(el).visibility !== "hidden")
+  .map((el) => ["checkbox", "radio"].includes(el.type) && el.closest("label") || el)
   .map((el) => { const box = el.getBoundingClientRect();
     return [el.outerHTML.slice(0, 90), Math.round(box.width), Math.round(box.height)]; })
   .filter(([, width, height]) => width < 44 || height < 44)"""
@@ -75,7 +77,7 @@ PRINT_JS = """() => {
     chrome: [".site-footer", ".menu", ".language-switcher", ".share", ".filters", ".skip-link", ".breadcrumbs"]
       .filter(shown),
     title: shown("main h1"),
-    brand: shown(".site-header .brand"),
+    brand: shown(".site-header .brand") || shown(".print-header"),
   };
 }"""
 

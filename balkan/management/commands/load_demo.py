@@ -19,6 +19,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
@@ -83,6 +84,7 @@ class Command(BaseCommand):
                 storage.delete(name)
             raise
         self.report()
+        call_command("rebuild_search_index", stdout=self.stdout, verbosity=options["verbosity"])
 
     def upsert(self, model, lookup, record, fields=(), related=None, files=None):
         """Return the `model` row matching `lookup`, created or updated from `record`.

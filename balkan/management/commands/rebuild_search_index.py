@@ -1,0 +1,16 @@
+"""Rewrite the site search's index from the news, countries, chronology and partners."""
+
+from django.core.management.base import BaseCommand
+
+from balkan.search import rebuild
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild the search index (after a bulk import, a restore, or a change to how search reads records)."
+    )
+
+    def handle(self, *args, **options):
+        written = rebuild()
+        if options["verbosity"]:
+            self.stdout.write(self.style.SUCCESS(f"Search index rebuilt: {written} documents."))

@@ -1,0 +1,200 @@
+"""What crawlers and social sites read: sitemap, robots.txt, canonical and hreflang links, feeds, Open Graph."""
+
+import datetime
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+import pytest
+from django.utils import timezone
+
+from tests.conftest import image_upload
+
+pytestmark = pytest.mark.django_db
+
+SITE = "https://balkan.example"
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+
+
+@pytest.fixture(autouse=True)
+def _site_url(settings):
+    settings.SITE_URL = SITE
+
+
+def read_sitemap(client):
+    response = client.get("/sitemap.xml", HTTP_HOST="localhost")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    return {
+        url.findtext("s:loc", namespaces=NS): {
+            "lastmod": url.findtext("s:lastmod", namespaces=NS),
+            "alternates": {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)},
+        }
+        for url in root.findall("s:url", NS)
+    }
+
+
+@pytest.fixture
+def content(make_news, make_country, make_entry, make_partner, site_pages):
+    hour = datetime.timedelta(hours=1)
+    return {
+        "public": [
+            make_news(slug="visit-to-ljubljana"),
+            make_news(slug="workshop-in-veliko-tarnovo"),
+            make_country(name="Slovenia"),
+            make_country(name="Kosovo", iso_code="XK"),
+            make_partner(slug="cosylab"),
+        ],
+        "hidden": [
+            make_news(slug="draft-story", status="draft"),
+            make_news(slug="story-in-review", status="review"),
+            make_news(slug="archived-story", status="archived"),
+            make_news(slug="scheduled-story", publish_at=timezone.now() + hour),
+            make_country(name="Japan", iso_code="JP", is_published=False),
+            make_partner(slug="unpublished-partner", is_published=False),
+        ],
+        "entry": make_entry(),
+    }
+
+
+def test_sitemap_lists_every_published_item_in_both_languages_with_alternates(client, content):
+    entries = read_sitemap(client)
+    for obj in content["public"]:
+        path = obj.get_absolute_url()
+        expected = {"en": SITE + path, "ja": f"{SITE}/ja{path}", "x-default": SITE + path}
+        for loc in (SITE + path, f"{SITE}/ja{path}"):
+            assert loc in entries, loc
+            assert entries[loc]["alternates"] == expected
+            assert entries[loc]["lastmod"] == obj.updated_at.date().isoformat()
+
+
+def test_sitemap_lists_no_draft_scheduled_or_unpublished_item(client, content):
+    entries = read_sitemap(client)
+    text = "\n".join(entries) + "\n".join(str(entry["alternates"]) for entry in entries.values())
+    for obj in content["hidden"]:
+        assert obj.slug not in text, obj.slug
+
+
+def test_sitemap_lists_the_home_sections_and_site_pages_with_dates(client, content):
+    entries = read_sitemap(client)
+    newest_entry = content["entry"].updated_at.date().isoformat()
+    for path in ("/", "/news/", "/countries/", "/chronology/", "/partners/", "/about/", "/contact/"):
+        for loc in (SITE + path, f"{SITE}/ja{path}"):
+            assert loc in entries, loc
+            assert entries[loc]["lastmod"], loc
+            assert set(entries[loc]["alternates"]) == {"en", "ja", "x-default"}
+    assert entries[f"{SITE}/chronology/"]["lastmod"] == newest_entry
+    assert len(entries) == 2 * (7 + len(content["public"]))
+
+
+def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_admin_and_search(client):
+    lines = client.get("/robots.txt").content.decode().splitlines()
+    assert f"Sitemap: {SITE}/sitemap.xml" in lines
+    assert {"Disallow: /admin/", "Disallow: /search/", "Disallow: /ja/search/"} <= set(lines)
+
+
+class Head(HTMLParser):
+    """Collect a page's <link> and <meta> tags."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.links, self.metas = [], {}
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link":
+            self.links.append(attrs)
+        elif tag == "meta" and (attrs.get("property") or attrs.get("name")):
+            self.metas.setdefault(attrs.get("property") or attrs.get("name"), []).append(attrs.get("content"))
+
+    def hrefs(self, **wanted):
+        return [link["href"] for link in self.links if all(link.get(k) == v for k, v in wanted.items())]
+
+
+def head(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return Head(response.content.decode())
+
+
+@pytest.fixture
+def page_types(make_news, make_country, make_partner, make_entry, site_pages):
+    news = make_news(slug="courtesy-call", hero_image=image_upload(), hero_alt="A handshake")
+    country = make_country(name="Kosovo", iso_code="XK", slug="kosovo")
+    partner = make_partner(slug="cosylab")
+    make_entry(title="Relations established")
+    return [
+        "/",
+        "/news/",
+        news.get_absolute_url(),
+        "/countries/",
+        country.get_absolute_url(),
+        "/chronology/",
+        "/partners/",
+        partner.get_absolute_url(),
+        "/search/?q=kosovo",
+        "/about/",
+        "/contact/",
+    ]
+
+
+# These two templates bring their own Open Graph tags (the article and the shareable profile).
+OWN_OPEN_GRAPH = ("/news/courtesy-call/", "/countries/kosovo/")
+
+
+@pytest.mark.parametrize("language", ["", "/ja"])
+def test_every_page_type_has_canonical_hreflang_feed_and_open_graph(client, page_types, language):
+    for path in page_types:
+        url = language + path
+        tags = head(client, url)
+        canonical = tags.hrefs(rel="canonical")
+        assert canonical == [SITE + url], url
+        assert tags.hrefs(rel="alternate", hreflang="en") == [SITE + path], url
+        assert tags.hrefs(rel="alternate", hreflang="ja") == [f"{SITE}/ja{path}"], url
+        assert tags.hrefs(rel="alternate", hreflang="x-default") == [SITE + path], url
+        assert tags.hrefs(rel="alternate", type="application/rss+xml")[0] == f"{language}/news/feed/", url
+        for prop in ("og:title", "og:type", "og:url", "og:image", "twitter:card"):
+            assert tags.metas.get(prop) and all(tags.metas[prop]), (url, prop)
+            assert len(tags.metas[prop]) == 1, (url, prop)
+        assert tags.metas["og:url"] == canonical, url
+        assert tags.metas["og:image"][0].startswith("https://"), url
+        if path.split("?")[0] not in OWN_OPEN_GRAPH:
+            assert tags.metas["og:site_name"] and tags.metas["og:description"][0], url
+            assert tags.metas["og:locale"] == ["ja_JP" if language else "en_GB"], url
+            assert tags.metas["og:locale:alternate"] == ["en_GB" if language else "ja_JP"], url
+
+
+def test_open_graph_defaults_to_the_site_card_and_detail_pages_show_their_own(client, page_types):
+    home = head(client, "/")
+    assert home.metas["og:image"][0].startswith(f"{SITE}/static/img/og-card.")
+    assert home.metas["og:image:width"] == ["1200"] and home.metas["og:image:height"] == ["630"]
+    partner = head(client, "/partners/cosylab/")
+    assert partner.metas["og:title"] == ["Partner 1"]
+    about = head(client, "/ja/about/")
+    assert about.metas["og:title"] == ["About"]
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        ("/news/?page=1", "/news/"),
+        ("/news/?page=2&utm_source=newsletter", "/news/?page=2"),
+        ("/news/?utm_source=x&country=slovenia&kind=event", "/news/?country=slovenia&kind=event"),
+        ("/ja/news/?country=slovenia&page=2", "/ja/news/?country=slovenia&page=2"),
+        ("/chronology/?category=visit&fbclid=abc", "/chronology/?category=visit"),
+        ("/search/?q=kono&type=news&page=2&ref=x", "/search/?q=kono&type=news&page=2"),
+    ],
+)
+def test_filtered_and_paginated_pages_have_a_canonical_without_tracking_parameters(
+    client, make_news, make_country, make_category, url, canonical
+):
+    slovenia = make_country(name="Slovenia")
+    make_category("visit")
+    for number in range(25):
+        make_news(title=f"Kono event {number}", kind="event", countries=[slovenia])
+    tags = head(client, url)
+    assert tags.hrefs(rel="canonical") == [SITE + canonical]
+    english = canonical.removeprefix("/ja")
+    assert tags.hrefs(rel="alternate", hreflang="en") == [SITE + english]
+    assert tags.hrefs(rel="alternate", hreflang="ja") == [f"{SITE}/ja{english}"]

@@ -1,0 +1,338 @@
+"""The site search: its index, ranking, filters, pages, languages and hostile input."""
+
+import datetime
+import re
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from balkan.models import SearchDocument
+from balkan.search import Search
+from chronology.models import ChronologyEntry
+from news.models import NewsItem
+
+pytestmark = pytest.mark.django_db
+
+# A search with results: counts by kind, number of records, the page's records, their texts.
+QUERIES_PER_SEARCH = 4
+
+
+def search(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response
+
+
+def titles(response):
+    return [re.sub(r"</?mark>", "", str(result.title)) for result in response.context["results"]]
+
+
+def test_saving_a_record_indexes_each_language_it_is_written_in(make_news):
+    both = make_news(title="Kono visits Ljubljana", title_ja="河野外相がリュブリャナを訪問")
+    english_only = make_news(title="Cherry trees")
+    assert set(SearchDocument.objects.filter(object_id=both.pk).values_list("language", flat=True)) == {
+        "en",
+        "ja",
+    }
+    assert list(
+        SearchDocument.objects.filter(object_id=english_only.pk).values_list("language", flat=True)
+    ) == ["en"]
+
+
+def test_editing_a_record_updates_the_index(client, make_news):
+    item = make_news(title="Courtesy call")
+    item.title_en = "Courtesy call on Dr. Sopaj"
+    item.save()
+    assert titles(search(client, "/search/?q=Sopaj")) == ["Courtesy call on Dr. Sopaj"]
+    assert SearchDocument.objects.filter(object_id=item.pk, language="en").count() == 1
+
+
+def test_deleting_a_record_removes_it_from_the_index(client, make_partner):
+    partner = make_partner(name="Cosylab")
+    partner.delete()
+    assert not SearchDocument.objects.filter(kind="partners").exists()
+    assert titles(search(client, "/search/?q=Cosylab")) == []
+
+
+@pytest.mark.parametrize("status", ["draft", "review", "archived"])
+def test_news_that_is_not_published_is_not_found(client, make_news, status):
+    make_news(title="Workshop in Veliko Tarnovo", status=status)
+    assert titles(search(client, "/search/?q=Tarnovo")) == []
+
+
+def test_scheduled_news_is_found_once_it_is_due(client, make_news):
+    due = timezone.now() + datetime.timedelta(days=2)
+    make_news(title="Seminar on seismic risk", publish_at=due)
+    assert titles(search(client, "/search/?q=seismic")) == []
+    with time_machine.travel(due + datetime.timedelta(minutes=1), tick=False):
+        assert titles(search(client, "/search/?q=seismic")) == ["Seminar on seismic risk"]
+
+
+def test_unpublished_countries_entries_and_partners_are_not_found(
+    client, make_country, make_entry, make_partner
+):
+    make_country(name="Japan", iso_code="JP", is_published=False, summary="Meiji")
+    make_entry(title="Meiji era letters", is_published=False)
+    make_partner(name="Meiji University", is_published=False)
+    assert titles(search(client, "/search/?q=Meiji")) == []
+
+
+def test_a_record_taken_offline_without_saving_disappears_at_once(client, make_news):
+    item = make_news(title="Statement on the dialogue")
+    NewsItem.objects.filter(pk=item.pk).update(status="draft")
+    assert titles(search(client, "/search/?q=dialogue")) == []
+
+
+def test_each_kind_is_found_and_links_to_its_page(client, make_news, make_country, make_entry, make_partner):
+    make_news(title="Meiji news", slug="meiji-news")
+    make_country(name="Serbia", summary="Letters from the Meiji era.")
+    make_entry(title="Meiji letters", ref="rs-1882-letters")
+    make_partner(name="Meiji Institute", slug="meiji-institute")
+    urls = {result.kind: result.url for result in search(client, "/search/?q=meiji").context["results"]}
+    assert urls == {
+        "news": "/news/meiji-news/",
+        "countries": "/countries/serbia/",
+        "chronology": "/chronology/#entry-rs-1882-letters",
+        "partners": "/partners/meiji-institute/",
+    }
+    urls_ja = {result.kind: result.url for result in search(client, "/ja/search/?q=meiji").context["results"]}
+    assert urls_ja["news"] == "/ja/news/meiji-news/"
+    assert urls_ja["chronology"] == "/ja/chronology/#entry-rs-1882-letters"
+
+
+def test_a_match_in_the_title_ranks_above_the_summary_and_the_body(client, make_news):
+    # Newest first would give the opposite order.
+    make_news(title="Reporting session", body="<p>Participants of MIRAI reported.</p>")
+    make_news(title="Young people report", summary="The MIRAI programme ends.")
+    make_news(title="MIRAI 2022/2023 final session")
+    assert titles(search(client, "/search/?q=mirai")) == [
+        "MIRAI 2022/2023 final session",
+        "Young people report",
+        "Reporting session",
+    ]
+
+
+def test_every_word_of_the_query_must_match(client, make_news):
+    make_news(title="Veliko Tarnovo workshop")
+    make_news(title="Veliko Gradište")
+    assert titles(search(client, "/search/?q=veliko+tarnovo")) == ["Veliko Tarnovo workshop"]
+
+
+def test_matches_are_highlighted_in_title_and_snippet(client, make_news):
+    make_news(title="Cherry trees", summary="Three hundred cherry trees were planted.")
+    html = search(client, "/search/?q=cherry").content.decode()
+    assert "<mark>Cherry</mark> trees" in html
+    assert "Three hundred <mark>cherry</mark> trees were planted." in html
+
+
+def test_the_type_filter_keeps_one_kind_and_shows_counts_for_all(client, make_news, make_country):
+    make_news(title="Romania and Japan")
+    make_country(name="Romania", summary="A country by the Black Sea.")
+    response = search(client, "/search/?q=romania&type=countries")
+    assert [result.kind for result in response.context["results"]] == ["countries"]
+    counts = {kind: count for kind, _label, count in response.context["kinds"]}
+    assert counts == {"news": 1, "countries": 1, "chronology": 0, "partners": 0}
+    assert 'href="?q=romania&amp;type=news"' in response.content.decode()
+
+
+def test_an_unknown_type_is_a_clear_400(client):
+    response = client.get("/search/?q=romania&type=<script>")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Type" in html
+    assert "<script>" not in html
+
+
+def test_results_come_ten_a_page(client, make_news):
+    for number in range(12):
+        make_news(title=f"Seismic workshop {number}")
+    first = search(client, "/search/?q=seismic")
+    assert len(first.context["results"]) == 10
+    assert 'rel="next" href="?page=2&amp;q=seismic"' in first.content.decode()
+    second = search(client, "/search/?q=seismic&page=2")
+    assert len(second.context["results"]) == 2
+    assert not set(titles(first)) & set(titles(second))
+    assert client.get("/search/?q=seismic&page=3").status_code == 404
+    assert client.get("/search/?q=seismic&page=abc").status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 25])
+def test_a_search_costs_the_same_queries_however_many_records_match(
+    client, make_news, make_country, make_entry, make_partner, django_assert_num_queries, count
+):
+    for number in range(count):
+        make_news(title=f"Kosovo news {number}")
+        make_country(name=f"Kosovo {number}", iso_code=chr(65 + number // 26) + chr(65 + number % 26))
+        make_entry(title=f"Kosovo entry {number}")
+        make_partner(name=f"Kosovo partner {number}")
+    with django_assert_num_queries(QUERIES_PER_SEARCH):
+        response = search(client, "/search/?q=kosovo")
+    assert len(response.context["results"]) == min(10, 4 * count)
+
+
+def test_a_search_without_results_costs_fewer_queries(client, make_news, django_assert_max_num_queries):
+    make_news(title="Kosovo")
+    with django_assert_max_num_queries(QUERIES_PER_SEARCH):
+        response = search(client, "/search/?q=atlantis")
+    assert "Nothing was found for “atlantis”." in response.content.decode()
+
+
+def test_an_empty_search_answers_without_touching_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = search(client, "/search/")
+    assert response.context["results"] == []
+
+
+def test_a_query_of_only_punctuation_asks_for_words(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = search(client, "/search/?q=%21%21+--+%E3%80%82")
+    assert "Enter a word to search for." in response.content.decode()
+
+
+def test_a_script_in_the_query_is_escaped_everywhere(client, make_news):
+    make_news(title="Alert")
+    html = search(client, "/search/?q=%3Cscript%3Ealert(1)%3C/script%3E").content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "' OR 1=1 --",
+        '"; DROP TABLE balkan_searchdocument; --',
+        "%' OR '%'='",
+        "\\",
+        "a\x00b",
+        "& | ! : * ( ) <-> '",
+        "🎌" * 50,
+    ],
+)
+def test_hostile_queries_get_a_normal_page_at_a_fixed_cost(
+    client, make_news, django_assert_max_num_queries, query
+):
+    make_news(title="Cherry blossom", summary="Trees in Ljubljana.", body="<p>Planted in spring.</p>")
+    with django_assert_max_num_queries(QUERIES_PER_SEARCH):
+        response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert response.context["results"] == []
+    assert SearchDocument.objects.exists()
+
+
+def test_a_ten_thousand_character_query_is_shortened_not_refused(
+    client, make_news, django_assert_max_num_queries
+):
+    make_news(title="Kono visits Slovenia")
+    with django_assert_max_num_queries(QUERIES_PER_SEARCH):
+        response = client.get("/search/", {"q": "Kono " + "x" * 9995})
+    assert response.status_code == 200
+    assert len(response.context["query"]) == 200
+    assert "only its first 200 characters were used" in response.content.decode()
+
+
+def test_japanese_words_inside_compounds_are_found(client, make_news):
+    make_news(title="Seismic retrofitting", title_ja="学校の耐震化を推進")
+    make_news(title="Earthquake risk", title_ja="地震リスク・セミナー")
+    assert titles(search(client, "/ja/search/?q=耐震")) == ["学校の耐震化を推進"]
+    assert titles(search(client, "/ja/search/?q=地震")) == ["地震リスク・セミナー"]
+    assert titles(search(client, "/ja/search/?q=リスク")) == ["地震リスク・セミナー"]
+
+
+def test_results_show_in_the_page_language_and_fall_back_to_english(client, make_news):
+    make_news(title="Embassy of Kosovo", title_ja="コソボ大使館")
+    make_news(title="Kosovo statement")
+    response = search(client, "/ja/search/?q=kosovo")
+    html = response.content.decode()
+    assert sorted(titles(response)) == ["Kosovo statement", "コソボ大使館"]
+    assert re.search(
+        r'<h2 class="result__title" lang="en"><a href="/ja/news/[^"]+/"><mark>Kosovo</mark> statement', html
+    )
+    assert re.search(r'<h2 class="result__title"><a href="/ja/news/[^"]+/">コソボ大使館', html)
+
+
+def test_a_japanese_query_on_the_english_page_finds_the_record_in_english(client, make_news):
+    make_news(title="Courtesy call to the Embassy of Kosovo", title_ja="駐日コソボ大使館を表敬訪問")
+    assert titles(search(client, "/search/?q=コソボ")) == ["Courtesy call to the Embassy of Kosovo"]
+
+
+def test_rebuild_command_restores_a_lost_index(client, make_news, make_entry):
+    make_news(title="Cherry trees", title_ja="桜の木")
+    make_entry(title="Cherry trees planted")
+    SearchDocument.objects.all().delete()
+    assert titles(search(client, "/search/?q=cherry")) == []
+    call_command("rebuild_search_index", verbosity=0)
+    assert SearchDocument.objects.count() == 3
+    assert len(titles(search(client, "/search/?q=cherry"))) == 2
+
+
+def test_dates_are_shown_as_precisely_as_known(client, make_entry):
+    make_entry(title="Treaty of amity", date=datetime.date(1899, 1, 1), date_precision="year")
+    html = search(client, "/search/?q=amity").content.decode()
+    assert '<time datetime="1899-01-01">1899</time>' in html
+
+
+def test_search_vector_is_stored_and_indexed_on_postgresql(make_news):
+    make_news(title="Cherry trees", summary="A gift", body="<p>Planted in 1999.</p>")
+    with connection.cursor() as cursor:
+        columns = [
+            c.name for c in connection.introspection.get_table_description(cursor, "balkan_searchdocument")
+        ]
+        constraints = connection.introspection.get_constraints(cursor, "balkan_searchdocument")
+    if connection.vendor != "postgresql":
+        # SQLite has no text-search vector; the `*_terms` columns are matched instead.
+        assert "search_vector" not in columns
+        assert Search("cherry").counts() == {"news": 1}
+        return
+    assert "search_vector" in columns
+    assert any(c["columns"] == ["search_vector"] and c["type"] == "gin" for c in constraints.values())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT search_vector::text FROM balkan_searchdocument")
+        vector = cursor.fetchone()[0]
+    assert "'cherri':1A" in vector and "'gift':4B" in vector and "'1999':" in vector
+    # With a few thousand documents (and fresh statistics) the planner reads the GIN index.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO balkan_searchdocument (kind, object_id, language, title, summary, body, path,"
+            " date_precision, title_terms, summary_terms, body_terms)"
+            " SELECT 'news', 100000 + n, 'en', 'x', '', '', '/', 'day', md5(n::text), '',"
+            " repeat(md5(n::text) || ' ', 20) FROM generate_series(1, 5000) AS n"
+        )
+        cursor.execute("ANALYZE balkan_searchdocument")
+        sql, params = Search("cherry").hits().query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "balkan_searchdocument_vector" in plan
+
+
+def test_english_words_are_stemmed_on_postgresql_and_matched_as_text_elsewhere(client, make_news):
+    make_news(title="Ministers visit Ljubljana")
+    found = titles(search(client, "/search/?q=visits"))
+    if connection.vendor == "postgresql":
+        assert found == ["Ministers visit Ljubljana"]
+    else:
+        assert found == []
+    assert titles(search(client, "/search/?q=visit")) == ["Ministers visit Ljubljana"]
+
+
+def test_chronology_entries_are_reindexed_when_saved_from_a_query(make_entry):
+    entry = make_entry(title="Letters")
+    entry = ChronologyEntry.objects.get(pk=entry.pk)
+    entry.title_en = "Letters between Emperor Meiji and King Milan"
+    entry.save()
+    assert Search("milan").counts() == {"chronology": 1}
+
+
+def test_each_result_is_labelled_with_its_kind(client, make_news, make_country, make_entry, make_partner):
+    make_news(title="Kosovo news")
+    make_country(name="Kosovo", iso_code="XK")
+    make_entry(title="Kosovo entry")
+    make_partner(name="Kosovo partner")
+    html = search(client, "/search/?q=kosovo").content.decode()
+    badges = re.findall(r'<p class="result__meta"><span class="badge">([^<]+)</span>', html)
+    assert sorted(badges) == ["Chronology", "Country", "News", "Partner"]
+    html = search(client, "/ja/search/?q=kosovo").content.decode()
+    badges = re.findall(r'<p class="result__meta"><span class="badge">([^<]+)</span>', html)
+    assert sorted(badges) == sorted(["ニュース", "国", "年表", "パートナー"])

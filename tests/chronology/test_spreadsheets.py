@@ -1,0 +1,98 @@
+"""Reading and writing spreadsheets as rows of text."""
+
+import datetime
+import io
+import zipfile
+
+import openpyxl
+import pytest
+
+from chronology.spreadsheets import SpreadsheetError, read_table, write_csv, write_xlsx
+
+
+def test_csv_with_and_without_bom_reads_the_same():
+    text = "ref,title_ja\nsi-1999,桜の木\n"
+    assert read_table(text.encode("utf-8")) == read_table(text.encode("utf-8-sig"))
+    assert read_table(text.encode("utf-8-sig")).header == ["ref", "title_ja"]
+
+
+def test_csv_rows_keep_the_numbers_a_spreadsheet_shows_even_with_blank_lines_and_multiline_cells():
+    text = 'ref,description_en\n\na,"two\nlines"\n,\nb,x\n'
+    table = read_table(text.encode())
+    assert table.rows == [(3, ["a", "two\nlines"]), (5, ["b", "x"])]
+
+
+def test_csv_saved_with_semicolons_is_read():
+    assert read_table(b"ref;date\nx;1899\n").rows == [(2, ["x", "1899"])]
+
+
+def test_text_in_another_encoding_is_refused_with_advice():
+    with pytest.raises(SpreadsheetError, match="CSV UTF-8"):
+        read_table("ref,title\nx,日本\n".encode("shift_jis"))
+
+
+def test_an_empty_file_is_refused():
+    with pytest.raises(SpreadsheetError, match="empty"):
+        read_table(b"\n\n")
+
+
+def workbook_bytes(fill):
+    workbook = openpyxl.Workbook()
+    fill(workbook.active)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def test_xlsx_dates_keep_only_the_precision_the_cell_shows():
+    def fill(sheet):
+        sheet.append(["ref", "date", "is_highlight"])
+        sheet.append(["a", datetime.datetime(2023, 3, 1), True])
+        sheet["B2"].number_format = "mmm-yy"
+        sheet.append(["b", datetime.datetime(2022, 11, 8), False])
+        sheet["B3"].number_format = "yyyy/m/d"
+        sheet.append(["c", 1899, None])
+        sheet.append(["d", datetime.datetime(1921, 1, 1), None])
+        sheet["B5"].number_format = "yyyy"
+
+    table = read_table(workbook_bytes(fill))
+    assert table.rows == [
+        (2, ["a", "2023-03", "yes"]),
+        (3, ["b", "2022-11-08", "no"]),
+        (4, ["c", "1899", ""]),
+        (5, ["d", "1921", ""]),
+    ]
+
+
+def test_a_zip_that_is_not_a_workbook_is_refused():
+    with pytest.raises(SpreadsheetError, match="XLSX"):
+        read_table(b"PK\x03\x04 not really a zip")
+
+
+def test_csv_export_guards_against_formulas_and_reads_back_exactly():
+    rows = [['=HYPERLINK("x")', "+1", "-", "@sum", "plain", "'quoted"]]
+    content = write_csv(["a", "b", "c", "d", "e", "f"], rows)
+    assert content.startswith(b"\xef\xbb\xbf")
+    assert "'=HYPERLINK" in content.decode("utf-8-sig")
+    assert read_table(content).rows == [(2, rows[0])]
+
+
+def test_xlsx_export_stores_every_cell_as_text():
+    content = write_xlsx(["ref", "date", "title"], [["a", "2023-03", "=1+1"]], title="chronology entries")
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0]
+    assert [cell.data_type for cell in sheet[2]] == ["s", "s", "s"]
+    assert sheet["C2"].value == "=1+1" and sheet.title == "chronology entries"
+    assert read_table(content).rows == [(2, ["a", "2023-03", "=1+1"])]
+
+
+def test_a_workbook_with_xml_entities_is_refused_not_expanded():
+    plain = workbook_bytes(lambda sheet: sheet.append(["ref", "title_en"]))
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(plain)) as source, zipfile.ZipFile(bomb, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = b'<!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;">]>' + data
+            target.writestr(item, data)
+    with pytest.raises(SpreadsheetError, match="not a readable XLSX"):
+        read_table(bomb.getvalue())

@@ -1,5 +1,6 @@
 import pytest
 from django.contrib import admin
+from django.test import Client
 from django.urls import reverse
 
 
@@ -98,3 +99,46 @@ def test_chronology_admin_stores_the_precision(superuser_client, make_category):
     assert response.status_code == 302, response.content.decode()[:2000]
     entry = ChronologyEntry.objects.get(ref="ro-2023-partnership")
     assert (entry.date.isoformat(), entry.date_precision) == ("2023-03-01", "month")
+
+
+# Fields whose label says all an editor needs; every other field carries a note.
+OBVIOUS_FIELDS = {"name", "title", "text", "author", "slug", "alt", "credit", "address", "country"}
+
+
+@pytest.mark.django_db
+def test_every_admin_field_has_a_note_for_editors_or_an_obvious_label(rf, admin_user):
+    request = rf.get("/admin/")
+    request.user = admin_user
+    without_note = []
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label not in ("balkan", "news", "countries", "chronology", "partners"):
+            continue
+        forms = [(model, model_admin.get_form(request, None))]
+        forms += [
+            (inline.model, inline.get_formset(request).form)
+            for inline in model_admin.get_inline_instances(request)
+        ]
+        for form_model, form in forms:
+            for name, field in form.base_fields.items():
+                base_name = name.removesuffix("_en").removesuffix("_ja")
+                if not field.help_text and base_name not in OBVIOUS_FIELDS and not field.widget.is_hidden:
+                    without_note.append(f"{form_model._meta.label}.{name}")
+    assert without_note == []
+
+
+@pytest.mark.django_db
+def test_notes_for_editors_show_under_both_languages_fields(superuser_client):
+    html = superuser_client.get(reverse("admin:news_newsitem_add")).content.decode()
+    note = "Draft: only staff see it. In review: waiting for a publisher."
+    assert note in html
+    assert html.count("Events only: the first day.") == 1
+    assert html.count("Events only: e.g. “Hotel Okura Tokyo”.") == 2  # venue_en and venue_ja
+
+
+@pytest.mark.django_db
+def test_admin_wears_the_networks_mark_and_colours(superuser_client):
+    login_page = Client().get("/admin/login/")
+    assert login_page.status_code == 200
+    for html in (login_page.content.decode(), superuser_client.get("/admin/").content.decode()):
+        assert 'class="admin-brand"' in html and "img/mark" in html
+        assert "css/admin" in html

@@ -1,9 +1,9 @@
 from django import forms
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from balkan.dates import PartialDateFormMixin
+from balkan.history import HistoryAdmin
 
 from .models import Category, ChronologyEntry
 
@@ -26,7 +26,7 @@ class CategoryAdmin(TranslationAdmin):
 
 
 @admin.register(ChronologyEntry)
-class ChronologyEntryAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class ChronologyEntryAdmin(HistoryAdmin, TranslationAdmin):
     form = ChronologyEntryForm
     list_display = ("date_display", "title", "category", "is_highlight", "is_published")
     list_filter = ("category", "is_published", "is_highlight", "date_precision", "countries")

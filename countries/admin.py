@@ -1,10 +1,10 @@
 from django import forms
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
-from simple_history.admin import SimpleHistoryAdmin
 
 from balkan.admin import image_preview
 from balkan.dates import PartialDateFormMixin
+from balkan.history import HistoryAdmin
 
 from .models import Country, Embassy, TradeFigure
 
@@ -30,7 +30,7 @@ class EmbassyInline(TranslationStackedInline):
 
 
 @admin.register(Country)
-class CountryAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class CountryAdmin(HistoryAdmin, TranslationAdmin):
     form = CountryForm
     list_display = (
         "name",

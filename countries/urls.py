@@ -10,4 +10,5 @@ urlpatterns = [
     path("<slug:slug>/qr.svg", views.qr_svg, name="qr"),
     path("<slug:slug>/embed/", views.CountryEmbedView.as_view(), name="embed"),
     path("<slug:slug>/feed/", feeds.CountryNewsFeed(), name="feed"),
+    path("<slug:slug>/feed/atom/", feeds.CountryNewsFeed.as_atom(), name="feed-atom"),
 ]

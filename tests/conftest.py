@@ -6,7 +6,7 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from model_bakery import baker
 from PIL import Image
 
@@ -116,3 +116,44 @@ def site_pages(db):
 
     for key in ("about", "contact"):
         Page.objects.get_or_create(key=key, defaults={"title": key.title(), "body": "<p>Text.</p>"})
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # A request to /ja/ leaves Japanese active in the test's thread, and the
+    # factories would then write the Japanese columns.
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
+def _staff_in(django_user_model, username, group):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(username, password="a long enough secret", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    """A member of the Editors group: writes and submits news."""
+    return _staff_in(django_user_model, "erika", "Editors")
+
+
+@pytest.fixture
+def publisher(db, django_user_model):
+    """A member of the Publishers group: also publishes, schedules and archives."""
+    return _staff_in(django_user_model, "paul", "Publishers")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def publisher_client(client, publisher):
+    client.force_login(publisher)
+    return client

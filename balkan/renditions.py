@@ -12,7 +12,9 @@ renders includes/picture.html from `picture()`.
 import logging
 from dataclasses import dataclass, field
 
+from imagekit import register
 from imagekit.cachefiles import ImageCacheFile
+from imagekit.cachefiles.backends import CacheFileState, Simple
 from imagekit.specs import ImageSpec
 from pilkit.processors import Resize
 
@@ -37,13 +39,34 @@ class StripMetadata:
         return image
 
 
+class RenditionBackend(Simple):
+    """imagekit's synchronous backend, except that a failed generation is retried on the next request.
+
+    imagekit would otherwise remember the file as "generating" until the
+    cache entry expires, and pages would link a file that does not exist.
+    """
+
+    def generate_now(self, file, force=False):
+        try:
+            super().generate_now(file, force)
+        except Exception:
+            self.set_state(file, CacheFileState.DOES_NOT_EXIST)
+            raise
+
+
 class Rendition(ImageSpec):
     """One image resized to an exact size and encoded in one format."""
+
+    cachefile_backend = RenditionBackend()
 
     def __init__(self, source, width, height, image_format):
         self.format, _, self.options = FORMATS[image_format]
         self.processors = [StripMetadata(), Resize(width, height)]
         super().__init__(source)
+
+
+# imagekit applies its cache-file strategy (make the file when its URL is asked for) to registered generators only.
+register.generator("balkan:rendition", Rendition)
 
 
 @dataclass

@@ -1,7 +1,10 @@
 """The newsroom: editors write and submit stories, publishers review, publish and schedule them."""
 
+from functools import partial
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +13,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from balkan.admin import image_preview
 from balkan.history import HistoryAdmin
+from balkan.renditions import make_renditions
 
 from .forms import NewsItemAdminForm
 from .models import EDITOR_STATUSES, NewsImage, NewsItem, can_publish, may_change
@@ -147,6 +151,10 @@ class NewsItemAdmin(HistoryAdmin, TranslationAdmin):
                 messages.INFO,
             )
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        transaction.on_commit(partial(make_story_renditions, form.instance))
+
     @admin.display(description=_("status"), ordering="status")
     def status_badge(self, obj):
         return format_html(
@@ -238,3 +246,10 @@ class NewsItemAdmin(HistoryAdmin, TranslationAdmin):
             "archive",
             lambda n: ngettext("%d story archived.", "%d stories archived.", n) % n,
         )
+
+
+def make_story_renditions(item):
+    """Make the renditions a story's page and cards show, so that its first reader does not wait for them."""
+    make_renditions(item.hero_image, item.hero_width, item.hero_height)
+    for image in item.images.all():
+        make_renditions(image.image, image.width, image.height, max_width=960)

@@ -206,7 +206,10 @@ class NewsItem(SlugHistoryMixin, models.Model):
         if self.event_start and self.event_end and self.event_end < self.event_start:
             raise ValidationError({"event_end": _("The event cannot end before it starts.")})
         if self.hero_image and not self.hero_alt:
-            raise ValidationError({"hero_alt": _("Describe the hero image for readers who cannot see it.")})
+            # Named by its English column: the admin's form has no "hero_alt" field.
+            raise ValidationError(
+                {"hero_alt_en": _("Describe the hero image for readers who cannot see it.")}
+            )
 
     @property
     def is_public(self):

@@ -25,7 +25,9 @@ WIDTHS = (480, 960, 1440)
 FALLBACK_WIDTH = 960
 # Best first: a browser takes the first <source> whose type it supports.
 FORMATS = {
-    "avif": ("AVIF", "image/avif", {"quality": 60}),
+    # Speed 8 encodes several times faster than the default 6 for a few per cent
+    # more bytes: renditions are made while a page or an admin save waits.
+    "avif": ("AVIF", "image/avif", {"quality": 60, "speed": 8}),
     "webp": ("WEBP", "image/webp", {"quality": 78}),
     "jpeg": ("JPEG", "image/jpeg", {"quality": 80, "optimize": True, "progressive": True}),
 }

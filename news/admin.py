@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -142,7 +143,7 @@ class NewsItemAdmin(HistoryAdmin, TranslationAdmin):
         if obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
-        if change and "slug" in form.changed_data and obj.approved_at:
+        if change and "slug" in form.changed_data and obj.has_been_published:
             old = form.initial.get("slug")
             self.message_user(
                 request,
@@ -175,7 +176,10 @@ class NewsItemAdmin(HistoryAdmin, TranslationAdmin):
 
     @admin.display(description=_("status"))
     def revision_status(self, record):
-        return record.instance.workflow_state_display
+        if record.status == NewsItem.Status.PUBLISHED and record.publish_at > record.history_date:
+            when = formats.localize(timezone.localtime(record.publish_at))
+            return _("Scheduled for %(time)s") % {"time": when}
+        return record.get_status_display()
 
     @admin.display(description=_("preview"))
     def revision_preview(self, record):

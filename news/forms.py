@@ -34,8 +34,12 @@ class NewsItemAdminForm(forms.ModelForm):
         if status is not None and not can_publish(self.user):
             status.choices = [choice for choice in NewsItem.Status.choices if choice[0] in EDITOR_STATUSES]
             status.help_text = _("Submit the story for review when it is ready; a publisher publishes it.")
+            if "publish_at" in self.fields:
+                self.fields["publish_at"].help_text = _(
+                    "When you would like the story to appear; the publisher confirms it when publishing."
+                )
         slug = self.fields.get("slug")
-        if slug is not None and self.instance.pk and self.instance.approved_at:
+        if slug is not None and self.instance.pk and self.instance.has_been_published:
             slug.help_text = _(
                 "This story has been published, so people may have shared or printed its address. "
                 "If you change the slug, the old address will redirect to the new one."

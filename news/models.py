@@ -77,7 +77,8 @@ class NewsItem(SlugHistoryMixin, models.Model):
         max_length=200,
         unique=True,
         help_text=_(
-            "Part of the public address /news/<slug>/. Once published, a change redirects the old address."
+            "Part of the story's public address, /news/this-slug/. "
+            "Once the story is published, a change redirects the old address."
         ),
     )
     summary = models.TextField(
@@ -214,6 +215,11 @@ class NewsItem(SlugHistoryMixin, models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    @property
+    def has_been_published(self):
+        """Return whether the public may have seen (and shared) the item's address."""
+        return self.status == self.Status.PUBLISHED or self.approved_at is not None
 
     @property
     def is_scheduled(self):

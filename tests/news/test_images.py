@@ -15,7 +15,7 @@ from news.models import NewsImage
 
 def photo_bytes(size=(1600, 900), exif=False):
     """Return a photo-like JPEG (noise over a gradient), optionally with camera EXIF data."""
-    noise = Image.effect_noise(size, 48).convert("RGB")
+    noise = Image.effect_noise(size, 12).convert("RGB")
     gradient = Image.linear_gradient("L").resize(size)
     image = Image.merge("RGB", [noise.getchannel(0), gradient, noise.getchannel(2)])
     out = io.BytesIO()

@@ -67,7 +67,11 @@ def test_editor_submits_publisher_previews_and_schedules_and_history_reverts(
         editor.click(".add-row a")
         editor.set_input_files(
             f"#id_images-{index}-image",
-            {"name": f"photo-{index}.jpg", "mimeType": "image/jpeg", "buffer": image_bytes("JPEG", (1200, 800))},
+            {
+                "name": f"photo-{index}.jpg",
+                "mimeType": "image/jpeg",
+                "buffer": image_bytes("JPEG", (1200, 800)),
+            },
         )
         editor.fill(f"#id_images-{index}-alt_en", alt)
         editor.fill(f"#id_images-{index}-credit_en", "Foto: STA")
@@ -88,7 +92,10 @@ def test_editor_submits_publisher_previews_and_schedules_and_history_reverts(
     # The publisher sees it waiting, previews it on the public template...
     publisher = log_in(browser, live_server, "paul")
     publisher.goto(f"{live_server.url}/admin/news/newsitem/")
-    assert publisher.locator("tr", has_text="Ambassador plants").locator(".news-status").inner_text() == "In review"
+    assert (
+        publisher.locator("tr", has_text="Ambassador plants").locator(".news-status").inner_text()
+        == "In review"
+    )
     publisher.click("text=Ambassador plants cherry trees in Ljubljana")
     preview_url = publisher.locator(".object-tools a", has_text="Preview").get_attribute("href")
     publisher.goto(live_server.url + preview_url)
@@ -107,7 +114,10 @@ def test_editor_submits_publisher_previews_and_schedules_and_history_reverts(
     publisher.fill("#id_publish_at_1", publish_at.strftime("%H:%M:%S"))
     publisher.click("input[name=_save]")
     publisher.wait_for_selector(".messagelist .success")
-    assert publisher.locator("tr", has_text="Ambassador plants").locator(".news-status").inner_text() == "Scheduled"
+    assert (
+        publisher.locator("tr", has_text="Ambassador plants").locator(".news-status").inner_text()
+        == "Scheduled"
+    )
     item.refresh_from_db()
     assert item.is_scheduled and item.publish_at == publish_at and item.approved_by.username == "paul"
 

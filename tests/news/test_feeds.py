@@ -46,7 +46,9 @@ def stories(settings, make_news, make_country):
         make_news(title="A draft", status="draft", countries=[slovenia]),
         make_news(title="In review", status="review", countries=[slovenia]),
         make_news(title="Archived", status="archived", countries=[slovenia]),
-        make_news(title="Scheduled", publish_at=timezone.now() + datetime.timedelta(days=1), countries=[slovenia]),
+        make_news(
+            title="Scheduled", publish_at=timezone.now() + datetime.timedelta(days=1), countries=[slovenia]
+        ),
     ]
     for item in hidden:
         item.tags.add("Cherry blossom")
@@ -110,7 +112,9 @@ def test_unknown_tag_or_country_feed_is_404(client, url):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [1, 20])
-def test_feed_costs_a_fixed_number_of_queries(client, make_news, make_country, django_assert_num_queries, count):
+def test_feed_costs_a_fixed_number_of_queries(
+    client, make_news, make_country, django_assert_num_queries, count
+):
     country = make_country()
     for _ in range(count):
         make_news(countries=[country])
@@ -120,14 +124,18 @@ def test_feed_costs_a_fixed_number_of_queries(client, make_news, make_country, d
 
 
 def alternates(html):
-    return dict(re.findall(r'<link rel="alternate" type="(application/(?:rss|atom)\+xml)"[^>]*href="([^"]+)"', html))
+    return dict(
+        re.findall(r'<link rel="alternate" type="(application/(?:rss|atom)\+xml)"[^>]*href="([^"]+)"', html)
+    )
 
 
 @pytest.mark.django_db
 def test_pages_announce_their_feeds(client, stories, site_pages):
     for url in ("/", "/news/", "/news/cherry-trees/", "/about/"):
         found = alternates(client.get(url).content.decode())
-        assert found == {"application/rss+xml": "/news/feed/", "application/atom+xml": "/news/feed/atom/"}, url
+        assert found == {"application/rss+xml": "/news/feed/", "application/atom+xml": "/news/feed/atom/"}, (
+            url
+        )
     html = client.get("/news/?tag=cherry-blossom").content.decode()
     assert "/news/tags/cherry-blossom/feed/" in html and "/news/tags/cherry-blossom/feed/atom/" in html
     html = client.get("/news/?country=slovenia").content.decode()

@@ -59,7 +59,9 @@ def pictures_in(html):
 
 def srcset_entries(srcset):
     """Return [(url, width)] from a srcset attribute."""
-    return [(url, int(width.removesuffix("w"))) for url, width in (part.split() for part in srcset.split(", "))]
+    return [
+        (url, int(width.removesuffix("w"))) for url, width in (part.split() for part in srcset.split(", "))
+    ]
 
 
 def media_path(settings, url):
@@ -105,7 +107,9 @@ def test_renditions_exist_are_smaller_than_the_original_and_carry_no_exif(client
     html = client.get(story.get_absolute_url()).content.decode()
     hero = pictures_in(html)[0]
     expected = {"image/avif": "AVIF", "image/webp": "WEBP"}
-    srcsets = [(expected[s["type"]], s["srcset"]) for s in hero["sources"]] + [("JPEG", hero["img"]["srcset"])]
+    srcsets = [(expected[s["type"]], s["srcset"]) for s in hero["sources"]] + [
+        ("JPEG", hero["img"]["srcset"])
+    ]
     checked = 0
     for image_format, srcset in srcsets:
         for url, width in srcset_entries(srcset):
@@ -141,7 +145,9 @@ def test_renditions_are_made_once_then_only_linked(client, story, settings, monk
     third = client.get(story.get_absolute_url()).content.decode()
     assert made == []
     assert first == second == third
-    assert files == {path: path.stat().st_mtime_ns for path in (settings.MEDIA_ROOT / "renditions").rglob("*.*")}
+    assert files == {
+        path: path.stat().st_mtime_ns for path in (settings.MEDIA_ROOT / "renditions").rglob("*.*")
+    }
 
 
 @pytest.mark.django_db
@@ -149,7 +155,9 @@ def test_a_small_image_is_never_enlarged(make_news, client):
     item = make_news(hero_alt="A small photo")
     item.hero_image.save("small.jpg", ContentFile(photo_bytes((300, 200)), name="photo.jpg"))
     hero = pictures_in(client.get(item.get_absolute_url()).content.decode())[0]
-    assert srcset_entries(hero["img"]["srcset"])[0][1] == 300 and len(srcset_entries(hero["img"]["srcset"])) == 1
+    assert (
+        srcset_entries(hero["img"]["srcset"])[0][1] == 300 and len(srcset_entries(hero["img"]["srcset"])) == 1
+    )
     assert (hero["img"]["width"], hero["img"]["height"]) == ("300", "200")
 
 
@@ -197,7 +205,9 @@ def test_pictures_cost_no_queries(client, make_news, django_assert_num_queries, 
 
 
 @pytest.mark.django_db
-def test_saving_a_story_in_admin_makes_its_renditions_ahead(editor_client, settings, django_capture_on_commit_callbacks):
+def test_saving_a_story_in_admin_makes_its_renditions_ahead(
+    editor_client, settings, django_capture_on_commit_callbacks
+):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.urls import reverse
 

@@ -273,3 +273,20 @@ def test_editor_sees_no_delete_and_no_publishing_actions(editor_client, make_new
     actions = dict(editor_client.get(CHANGELIST).context["action_form"].fields["action"].choices)
     assert "submit_for_review" in actions
     assert not {"publish", "unpublish", "archive", "delete_selected"} & set(actions)
+
+
+@pytest.mark.django_db
+def test_saving_refuses_an_editors_publication_even_past_the_form(rf, editor, make_news):
+    from django.contrib import admin
+    from django.core.exceptions import PermissionDenied
+
+    item = make_news(status="review")
+    before = snapshot(item)
+    model_admin = admin.site._registry[NewsItem]
+    request = rf.post(change_url(item))
+    request.user = editor
+    form = model_admin.get_form(request, item)(instance=item)
+    item.status = "published"
+    with pytest.raises(PermissionDenied):
+        model_admin.save_model(request, item, form, change=True)
+    assert snapshot(item) == before

@@ -7,9 +7,13 @@ from tests.news.conftest import news_form_data
 
 
 @pytest.mark.django_db
-def test_changing_a_published_storys_slug_in_admin_redirects_the_old_address(publisher_client, make_news, client):
+def test_changing_a_published_storys_slug_in_admin_redirects_the_old_address(
+    publisher_client, make_news, client
+):
     item = make_news(slug="visit-to-sofia", status="review")
-    publisher_client.post(reverse("admin:news_newsitem_changelist"), {"action": "publish", "_selected_action": [item.pk]})
+    publisher_client.post(
+        reverse("admin:news_newsitem_changelist"), {"action": "publish", "_selected_action": [item.pk]}
+    )
     item.refresh_from_db()
     change = reverse("admin:news_newsitem_change", args=[item.pk])
     form = publisher_client.get(change).context["adminform"].form
@@ -33,7 +37,9 @@ def test_editors_see_the_slug_help_and_a_never_published_draft_gets_no_warning(e
     page = editor_client.get(reverse("admin:news_newsitem_change", args=[item.pk])).content.decode()
     assert "public address, /news/this-slug/. Once the story is published, a change redirects" in page
     response = editor_client.post(
-        reverse("admin:news_newsitem_change", args=[item.pk]), news_form_data(item, slug="better-slug"), follow=True
+        reverse("admin:news_newsitem_change", args=[item.pk]),
+        news_form_data(item, slug="better-slug"),
+        follow=True,
     )
     assert "now redirects" not in response.content.decode()
 

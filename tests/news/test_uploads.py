@@ -28,8 +28,18 @@ def png_bomb(side=15_000):
 
 
 BAD_UPLOADS = {
-    "text-named-png": ("photo.png", b"Dear editor, this is only text.\n" * 20, "image/png", "not a valid image"),
-    "truncated-jpeg": ("photo.jpg", image_bytes("JPEG", size=(800, 600))[:700], "image/jpeg", "not a valid image"),
+    "text-named-png": (
+        "photo.png",
+        b"Dear editor, this is only text.\n" * 20,
+        "image/png",
+        "not a valid image",
+    ),
+    "truncated-jpeg": (
+        "photo.jpg",
+        image_bytes("JPEG", size=(800, 600))[:700],
+        "image/jpeg",
+        "not a valid image",
+    ),
     "decompression-bomb": ("bomb.png", None, "image/png", "too large to open"),
 }
 

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import uuid
 
 import pytest
 from django.core.cache import cache
@@ -116,6 +117,13 @@ def site_pages(db):
 
     for key in ("about", "contact"):
         Page.objects.get_or_create(key=key, defaults={"title": key.title(), "body": "<p>Text.</p>"})
+
+
+@pytest.fixture(autouse=True)
+def _own_renditions_state(settings):
+    # Each test has its own media folder, but parallel workers share a Redis
+    # database: keep imagekit's "this rendition exists" notes apart too.
+    settings.IMAGEKIT_CACHE_PREFIX = f"renditions-{uuid.uuid4().hex}:"
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,3 +10,11 @@ class BalkanConfig(AppConfig):
         from .search import connect_signals
 
         connect_signals()
+
+        from simple_history.utils import get_history_model_for_model
+
+        from .history import restore_translations
+
+        for model in apps.get_models():
+            if hasattr(model._meta, "simple_history_manager_attribute"):
+                restore_translations(get_history_model_for_model(model))

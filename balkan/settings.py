@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "taggit",
     "simple_history",
+    "imagekit",
     "balkan",
     "countries",
     "partners",
@@ -178,6 +179,11 @@ STORAGES = {
 # Uploads: images only, verified and re-encoded by balkan.images.
 IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 IMAGE_UPLOAD_MAX_PIXELS = env.int("IMAGE_UPLOAD_MAX_PIXELS", default=40_000_000)
+# Responsive renditions (balkan.renditions): made once, stored beside the
+# originals, their existence remembered in the cache for a day at a time.
+IMAGEKIT_CACHEFILE_DIR = "renditions"
+IMAGEKIT_CACHE_TIMEOUT = 60 * 60 * 24
+IMAGEKIT_CACHE_PREFIX = "renditions:"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from balkan.dates import PartialDateFormMixin
+from balkan.history import HistoryAdmin
 
 from .forms import ImportConfirmForm, ImportUploadForm
 from .importers import COLUMNS, apply_import, export_table, plan_import
@@ -45,7 +45,7 @@ class CategoryAdmin(TranslationAdmin):
 
 
 @admin.register(ChronologyEntry)
-class ChronologyEntryAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class ChronologyEntryAdmin(HistoryAdmin, TranslationAdmin):
     form = ChronologyEntryForm
     list_display = ("when", "title", "category", "is_highlight", "is_published")
     list_filter = ("category", "is_published", "is_highlight", "date_precision", "countries")

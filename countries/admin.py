@@ -3,10 +3,10 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
-from simple_history.admin import SimpleHistoryAdmin
 
 from balkan.admin import image_preview
 from balkan.dates import PartialDateFormMixin
+from balkan.history import HistoryAdmin
 
 from .models import Country, Embassy, TradeFigure
 
@@ -32,7 +32,7 @@ class EmbassyInline(TranslationStackedInline):
 
 
 @admin.register(Country)
-class CountryAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class CountryAdmin(HistoryAdmin, TranslationAdmin):
     form = CountryForm
     list_display = (
         "name",

@@ -1,14 +1,14 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from balkan.admin import image_preview
+from balkan.history import HistoryAdmin
 
 from .models import PartnerOrganisation
 
 
 @admin.register(PartnerOrganisation)
-class PartnerOrganisationAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class PartnerOrganisationAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ("name", "logo_preview", "kind", "country", "is_official_partner", "is_published")
     list_filter = ("kind", "is_official_partner", "is_published", "country")
     search_fields = ("name_en", "name_ja", "slug")

@@ -1,6 +1,7 @@
 """Site-wide pages: home, about/contact, search, health, robots, errors, uploads."""
 
 import posixpath
+import sys
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -28,6 +29,7 @@ from partners.models import PartnerOrganisation
 from .images import verified_image
 from .models import Page, Quote
 from .search import search
+from .security import is_database_outage, service_unavailable
 
 
 class OldSlugRedirectMixin:
@@ -135,4 +137,7 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # A database outage met outside a view (in a middleware) is a 503, not a 500.
+    if is_database_outage(sys.exc_info()[1]):
+        return service_unavailable()
     return render(request, "500.html", status=500)

@@ -6,7 +6,7 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from model_bakery import baker
 from PIL import Image
 
@@ -17,6 +17,14 @@ def _media_and_cache(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    # A request to /ja/... leaves Japanese active in the test's thread; start each test in English.
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 def image_bytes(fmt="JPEG", size=(640, 360), color=(22, 43, 72)):

@@ -37,6 +37,14 @@ def _english_by_default():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    # A request to /ja/... leaves Japanese active in the test's thread; start each test in English.
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
 def image_bytes(fmt="JPEG", size=(640, 360), color=(22, 43, 72)):
     out = io.BytesIO()
     Image.new("RGB", size, color).save(out, fmt)

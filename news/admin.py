@@ -12,8 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from balkan import audit
 from balkan.admin import image_preview
 from balkan.history import HistoryAdmin
+from balkan.models import AuditEntry
 from balkan.renditions import make_renditions
 
 from .forms import NewsItemAdminForm
@@ -143,6 +145,8 @@ class NewsItemAdmin(HistoryAdmin, TranslationAdmin):
         if obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
+        if obj.status != previous:
+            audit_transition(request, obj)
         if change and "slug" in form.changed_data and obj.has_been_published:
             old = form.initial.get("slug")
             self.message_user(
@@ -207,6 +211,7 @@ class NewsItemAdmin(HistoryAdmin, TranslationAdmin):
                 continue
             item._history_user = request.user
             item.save()
+            audit_transition(request, item)
             done += 1
         if done:
             self.message_user(request, done_message(done), messages.SUCCESS)
@@ -250,6 +255,24 @@ class NewsItemAdmin(HistoryAdmin, TranslationAdmin):
             "archive",
             lambda n: ngettext("%d story archived.", "%d stories archived.", n) % n,
         )
+
+
+AUDITED_STATUSES = {
+    NewsItem.Status.REVIEW: AuditEntry.Action.SUBMITTED,
+    NewsItem.Status.PUBLISHED: AuditEntry.Action.PUBLISHED,
+    NewsItem.Status.DRAFT: AuditEntry.Action.UNPUBLISHED,
+    NewsItem.Status.ARCHIVED: AuditEntry.Action.UNPUBLISHED,
+}
+
+
+def audit_transition(request, item):
+    """Record in the staff audit log who moved `item` to its current status."""
+    action = AUDITED_STATUSES.get(item.status)
+    if action is not None:
+        message = item.workflow_state_display
+        if item.is_scheduled:
+            message = f"{message} {item.publish_at.isoformat()}"
+        audit.record(request.user, action, item, request=request, message=message)
 
 
 def make_story_renditions(item):

@@ -91,7 +91,8 @@ class InlineCode(html.parser.HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag == "script" and "src" not in attributes:
+        # JSON-LD is data, never executed, and CSP does not apply to it.
+        if tag == "script" and "src" not in attributes and attributes.get("type") != "application/ld+json":
             self.found.append("inline <script>")
         if tag == "style":
             self.found.append("<style> element")

@@ -8,7 +8,7 @@ HOST ?= 0.0.0.0
 WEB_CONCURRENCY ?= 3
 export SITE_URL ?= http://localhost:$(PORT)
 
-.PHONY: run test test-sqlite serve setup bench lint messages clean
+.PHONY: run test test-sqlite serve setup bench lint messages clean audit backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,10 +49,23 @@ test: $(VENV)/.dev messages
 
 test-sqlite: $(VENV)/.dev messages
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	DATABASE_URL= REDIS_URL= $(BIN)/python -m pytest -m "not browser" -n 2 $(PYTEST_ARGS)
+	DATABASE_URL= REDIS_URL= $(BIN)/python -m pytest -m "not browser and not postgres" -n 2 $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 clean:
 	rm -rf $(VENV) var/static
+
+# Known vulnerabilities in the pinned requirements (PyPI's advisory data); fails on any.
+audit: $(VENV)/.dev
+	$(BIN)/pip-audit --strict --progress-spinner off -r requirements.txt -r requirements-dev.txt
+
+# var/backups/<time>.tar.gz: the database as natural-key JSON and the media files.
+backup: $(VENV)/.runtime
+	$(BIN)/python manage.py backup
+
+# Into an empty database: make restore FILE=var/backups/20250101-120000.tar.gz
+restore: $(VENV)/.runtime
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=var/backups/<time>.tar.gz"; exit 2; }
+	$(BIN)/python manage.py restore "$(FILE)"

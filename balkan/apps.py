@@ -1,4 +1,5 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,3 +11,20 @@ class BalkanConfig(AppConfig):
         from .search import connect_signals
 
         connect_signals()
+
+        from simple_history.utils import get_history_model_for_model
+
+        from .history import restore_translations
+
+        for model in apps.get_models():
+            if hasattr(model._meta, "simple_history_manager_attribute"):
+                restore_translations(get_history_model_for_model(model))
+
+        from . import audit, security  # noqa: F401  (connect their signal receivers)
+
+
+class BalkanAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, with a login that asks enrolled staff for their two-factor code."""
+
+    default = False  # installed by its dotted path; "balkan" itself is BalkanConfig
+    default_site = "balkan.admin_site.AdminSite"

@@ -96,28 +96,25 @@ def present(name, language):
 
 
 def in_review(user):
+    if not can_change(user, NewsItem):
+        return None
     attention = Attention(
         "review", _("Waiting for review"), _("News items a publisher should read and publish or send back.")
     )
-    if not can_change(user, NewsItem):
-        return None
     items = NewsItem.objects.filter(status=NewsItem.Status.REVIEW).order_by("-updated_at")
     attention.count = items.count()
     attention.items = [Item(str(item), change_url(item)) for item in items[:SHOWN]]
-    attention.links = [(_("All news items in review"), changelist_url(NewsItem, status__exact="review"))]
+    attention.links = [(_("All news items in review"), changelist_url(NewsItem, state="review"))]
     return attention
 
 
-def scheduled(user, now=None):
-    now = now or timezone.now()
+def scheduled(user):
+    if not can_change(user, NewsItem):
+        return None
     attention = Attention(
         "scheduled", _("Scheduled"), _("Published news items that become public at a future time.")
     )
-    if not can_change(user, NewsItem):
-        return None
-    items = NewsItem.objects.filter(status=NewsItem.Status.PUBLISHED, publish_at__gt=now).order_by(
-        "publish_at"
-    )
+    items = NewsItem.objects.scheduled().order_by("publish_at")
     attention.count = items.count()
     attention.items = [
         Item(
@@ -127,14 +124,7 @@ def scheduled(user, now=None):
         )
         for item in items[:SHOWN]
     ]
-    attention.links = [
-        (
-            _("All scheduled news items"),
-            changelist_url(
-                NewsItem, status__exact="published", publish_at__gt=now.replace(microsecond=0).isoformat()
-            ),
-        )
-    ]
+    attention.links = [(_("All scheduled news items"), changelist_url(NewsItem, state="scheduled"))]
     return attention
 
 

@@ -170,9 +170,9 @@ class PartialDateFormMixin:
                 help_text=model_field.help_text or None,
             )
             if self.instance.pk or getattr(self.instance, date_name):
-                self.initial[date_name] = (
-                    getattr(self.instance, date_name),
-                    getattr(self.instance, precision_name),
+                # Decompressed here: a MultiWidget takes a tuple for its parts as they are.
+                self.initial[date_name] = self.fields[date_name].widget.decompress(
+                    (getattr(self.instance, date_name), getattr(self.instance, precision_name))
                 )
 
     def clean(self):

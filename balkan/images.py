@@ -78,10 +78,10 @@ class VerifiedImageFormField(forms.ImageField):
     """An image form field that only lets verified, re-encoded images through."""
 
     def to_python(self, data):
-        checked = super().to_python(data)
-        if checked is None or not hasattr(data, "size"):
-            return checked
-        return verified_image(data)
+        # Verified first, so that a bomb or an oversized file gets its own message.
+        if data and getattr(data, "size", None):
+            data = verified_image(data)
+        return super().to_python(data)
 
 
 class VerifiedImageField(models.ImageField):

@@ -8,6 +8,7 @@ import nh3
 from django import forms
 from django.db import models
 from django_ckeditor_5.widgets import CKEditor5Widget
+from modeltranslation.fields import TranslationFieldDescriptor
 
 ALLOWED_TAGS = {
     "p",
@@ -98,5 +99,9 @@ class RichTextField(models.TextField):
 
     def pre_save(self, model_instance, add):
         value = sanitize(getattr(model_instance, self.attname))
-        setattr(model_instance, self.attname, value)
+        # A field translated by modeltranslation reads the active language's
+        # column, falling back to English; writing that back would copy English
+        # into an empty Japanese column. Each language's column sanitises itself.
+        if not isinstance(getattr(type(model_instance), self.attname, None), TranslationFieldDescriptor):
+            setattr(model_instance, self.attname, value)
         return value

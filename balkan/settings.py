@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.management.utils import get_random_secret_key
 from django.utils.translation import gettext_lazy as _
 
@@ -45,7 +46,7 @@ SITE_NAME = "Japan–Balkan Network"
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede django.contrib.admin
-    "django.contrib.admin",
+    "balkan.apps.BalkanAdminConfig",  # django.contrib.admin with two-factor login
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,6 +58,11 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "taggit",
     "simple_history",
+    "imagekit",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "balkan",
     "countries",
     "partners",
@@ -66,15 +72,27 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security and reliability: headers on every response, bad input refused early,
+    # a friendly 503 while the database is away (see README, "Security").
+    "balkan.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "balkan.security.DatabaseUnavailableMiddleware",
+    "balkan.security.RejectNullCharactersMiddleware",
+    # End of the security group.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Accounts: two-factor verification and the absolute session lifetime.
+    "django_otp.middleware.OTPMiddleware",
+    "balkan.security.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Login throttling: axes wants to be last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "balkan.urls"
@@ -102,6 +120,11 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # A database that stops answering fails fast (503) instead of hanging every worker.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -178,6 +201,11 @@ STORAGES = {
 # Uploads: images only, verified and re-encoded by balkan.images.
 IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 IMAGE_UPLOAD_MAX_PIXELS = env.int("IMAGE_UPLOAD_MAX_PIXELS", default=40_000_000)
+# Responsive renditions (balkan.renditions): made once, stored beside the
+# originals, their existence remembered in the cache for a day at a time.
+IMAGEKIT_CACHEFILE_DIR = "renditions"
+IMAGEKIT_CACHE_TIMEOUT = 60 * 60 * 24
+IMAGEKIT_CACHE_PREFIX = "renditions:"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -252,3 +280,79 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+
+# Security headers beyond Django's own (SECURE_* above). The public pages allow
+# nothing inline and nothing from another origin but the media bucket.
+def _media_origins():
+    """Return the origins media is served from when it is not this site."""
+    origins = []
+    for url in (
+        MEDIA_URL,
+        env.str("AWS_S3_ENDPOINT_URL", default=""),
+        env.str("AWS_S3_CUSTOM_DOMAIN", default=""),
+    ):
+        if "://" not in url and url and not url.startswith("/"):
+            url = "https://" + url
+        if "://" in url:
+            scheme, rest = url.split("://", 1)
+            origins.append(f"{scheme}://{rest.split('/', 1)[0]}")
+    return list(dict.fromkeys(origins))
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *_media_origins()],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "upgrade-insecure-requests": HTTPS,
+    },
+}
+# Added to the policy under /admin/ only: CKEditor 5 injects its own <style>
+# elements and style attributes, and previews pasted images as blob: URLs.
+CSP_ADMIN_UPDATE = {"style-src-attr": ["'unsafe-inline'"]}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# Accounts: lock-out after repeated failures, two-factor for staff who enrol.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+# Per account and address: a stranger cannot lock an editor out from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "locked_out.html"
+AXES_VERBOSE = False
+OTP_TOTP_ISSUER = SITE_NAME
+# Sessions: idle expiry (SESSION_COOKIE_AGE, renewed on use), gone when the
+# browser closes, and never longer than SESSION_ABSOLUTE_AGE after login.
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_ABSOLUTE_AGE = env.int("SESSION_ABSOLUTE_AGE", default=60 * 60 * 12)
+
+# Backups written by `make backup` (manage.py backup).
+BACKUP_DIR = Path(env.str("BACKUP_DIR", default=str(VAR_DIR / "backups")))

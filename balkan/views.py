@@ -1,6 +1,7 @@
 """Site-wide pages: home, about/contact, search, health, robots, errors, uploads."""
 
 import posixpath
+import sys
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -32,6 +33,7 @@ from .images import verified_image
 from .models import Page, Quote, SearchDocument
 from .search import Search
 from .searchtext import clean_query
+from .security import is_database_outage, service_unavailable
 
 
 class OldSlugRedirectMixin:
@@ -168,4 +170,7 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # A database outage met outside a view (in a middleware) is a 503, not a 500.
+    if is_database_outage(sys.exc_info()[1]):
+        return service_unavailable()
     return render(request, "500.html", status=500)

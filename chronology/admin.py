@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from balkan.admin import EditorHelpMixin
 from balkan.dates import PartialDateFormMixin
+from balkan.history import HistoryAdmin
 
 from .forms import ImportConfirmForm, ImportUploadForm
 from .importers import COLUMNS, apply_import, export_table, plan_import
@@ -50,7 +50,7 @@ class CategoryAdmin(EditorHelpMixin, TranslationAdmin):
 
 
 @admin.register(ChronologyEntry)
-class ChronologyEntryAdmin(EditorHelpMixin, SimpleHistoryAdmin, TranslationAdmin):
+class ChronologyEntryAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
     editor_help = {
         "title": gettext_lazy("What happened, in one line, e.g. “Foreign Minister Kono visits Slovenia”."),
         "category": gettext_lazy("Shown as a badge; readers filter the timeline by it."),

@@ -3,10 +3,10 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
-from simple_history.admin import SimpleHistoryAdmin
 
 from balkan.admin import EditorHelpMixin, image_preview
 from balkan.dates import PartialDateFormMixin
+from balkan.history import HistoryAdmin
 
 from .models import Country, Embassy, TradeFigure
 
@@ -45,7 +45,7 @@ class EmbassyInline(EditorHelpMixin, TranslationStackedInline):
 
 
 @admin.register(Country)
-class CountryAdmin(EditorHelpMixin, SimpleHistoryAdmin, TranslationAdmin):
+class CountryAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
     editor_help = {
         "overview": _(
             "The profile's main text: relations with Japan, economy, culture. Start headings at “Heading 2”; give every image a text alternative (select it, then “Change image text alternative”)."

@@ -44,7 +44,8 @@ def profile_graph(country, *, page_url, home_url, list_url, image_url, flag_url=
         "about": {"@id": country_id},
         "primaryImageOfPage": {"@type": "ImageObject", "url": image_url, "width": 1200, "height": 630},
         "breadcrumb": {"@id": breadcrumb_id},
-        "dateModified": country.updated_at.isoformat(),
+        # Whole seconds: what readers need, and it survives a backup round trip.
+        "dateModified": country.updated_at.isoformat(timespec="seconds"),
     }
     if country.summary:
         page["description"] = country.summary

@@ -15,4 +15,5 @@ urlpatterns = [
     ),
     path("<slug:slug>/embed/", views.CountryEmbedView.as_view(), name="embed"),
     path("<slug:slug>/feed/", feeds.CountryNewsFeed(), name="feed"),
+    path("<slug:slug>/feed/atom/", feeds.CountryNewsFeed.as_atom(), name="feed-atom"),
 ]

@@ -1,11 +1,25 @@
-from django.contrib import admin
+"""The newsroom: editors write and submit stories, publishers review, publish and schedule them."""
+
+from functools import partial
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
 
+from balkan import audit
 from balkan.admin import EditorHelpMixin, image_preview
+from balkan.history import HistoryAdmin
+from balkan.models import AuditEntry
+from balkan.renditions import make_renditions
 
-from .models import NewsImage, NewsItem
+from .forms import NewsItemAdminForm
+from .models import EDITOR_STATUSES, NewsImage, NewsItem, can_publish, may_change
 
 
 class NewsImageInline(EditorHelpMixin, TranslationTabularInline):
@@ -20,9 +34,43 @@ class NewsImageInline(EditorHelpMixin, TranslationTabularInline):
     readonly_fields = ("preview",)
     preview = image_preview("image")
 
+    # The gallery belongs to the story: whoever may not change the story may not change its photos.
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and (obj is None or may_change(request.user, obj))
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (obj is None or may_change(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or may_change(request.user, obj))
+
+
+class WorkflowStateFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", _("Draft")),
+            ("review", _("In review")),
+            ("scheduled", _("Scheduled")),
+            ("published", _("Published")),
+            ("archived", _("Archived")),
+        ]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "scheduled":
+                return queryset.scheduled()
+            case "published":
+                return queryset.published()
+            case "draft" | "review" | "archived" as status:
+                return queryset.filter(status=status)
+        return queryset
+
 
 @admin.register(NewsItem)
-class NewsItemAdmin(EditorHelpMixin, SimpleHistoryAdmin, TranslationAdmin):
+class NewsItemAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
     editor_help = {
         "title": _("The headline, as a reader should see it in lists and search results."),
         "body": _(
@@ -45,25 +93,217 @@ class NewsItemAdmin(EditorHelpMixin, SimpleHistoryAdmin, TranslationAdmin):
         "venue": _("Events only: e.g. “Hotel Okura Tokyo”."),
         "city": _("Events only: e.g. “Ljubljana”."),
     }
-    list_display = ("title", "hero_preview", "kind", "status", "publish_at", "is_featured", "author")
-    list_filter = ("status", "kind", "is_featured", "countries")
+    form = NewsItemAdminForm
+    list_display = ("title", "hero_preview", "status_badge", "publish_at", "kind", "is_featured", "author")
+    list_display_links = ("title",)
+    list_filter = (WorkflowStateFilter, "kind", "is_featured", "countries")
+    list_select_related = ("author",)
     search_fields = ("title_en", "title_ja", "summary_en", "summary_ja", "slug")
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ("title_en",)}
     autocomplete_fields = ("countries", "partners")
-    readonly_fields = ("hero_preview", "created_at", "updated_at")
+    readonly_fields = (
+        "hero_preview",
+        "preview_link",
+        "submitted_by",
+        "submitted_at",
+        "approved_by",
+        "approved_at",
+        "created_at",
+        "updated_at",
+    )
     inlines = (NewsImageInline,)
+    actions = ("submit_for_review", "publish", "unpublish", "archive")
+    history_list_display = ("revision_status", "revision_preview")
+    revert_keeps_fields = (
+        "status",
+        "publish_at",
+        "submitted_by",
+        "submitted_at",
+        "approved_by",
+        "approved_at",
+    )
     hero_preview = image_preview("hero_image")
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
-        ("Publishing", {"fields": ("status", "publish_at", "is_featured", "author", "kind")}),
-        ("Hero image", {"fields": ("hero_image", "hero_preview", "hero_alt", "hero_caption", "hero_credit")}),
-        ("Links", {"fields": ("countries", "partners", "tags", "source_name", "source_url")}),
-        ("Event", {"classes": ("collapse",), "fields": ("event_start", "event_end", "venue", "city")}),
-        ("Record", {"classes": ("collapse",), "fields": ("created_at", "updated_at")}),
+        (
+            _("Publishing"),
+            {"fields": ("status", "publish_at", "is_featured", "author", "kind", "preview_link")},
+        ),
+        (
+            _("Review"),
+            {
+                "fields": (
+                    ("submitted_by", "submitted_at"),
+                    ("approved_by", "approved_at"),
+                    ("created_at", "updated_at"),
+                )
+            },
+        ),
+        (
+            _("Hero image"),
+            {"fields": ("hero_image", "hero_preview", "hero_alt", "hero_caption", "hero_credit")},
+        ),
+        (_("Links"), {"fields": ("countries", "partners", "tags", "source_name", "source_url")}),
+        (_("Event"), {"classes": ("collapse",), "fields": ("event_start", "event_end", "venue", "city")}),
     )
 
+    class Media:
+        css = {"all": ("news/admin.css",)}
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.user = request.user
+        return form
+
+    def has_change_permission(self, request, obj=None):
+        # Editors see published, scheduled and archived stories read-only.
+        return super().has_change_permission(request, obj) and (obj is None or may_change(request.user, obj))
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
     def save_model(self, request, obj, form, change):
+        previous = form.initial.get("status") if change else None
+        if obj.status != previous:
+            if obj.status not in EDITOR_STATUSES and not can_publish(request.user):
+                raise PermissionDenied
+            obj.record_transition(request.user, keep_publish_time="publish_at" in form.changed_data)
         if obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
+        if obj.status != previous:
+            audit_transition(request, obj)
+        if change and "slug" in form.changed_data and obj.has_been_published:
+            old = form.initial.get("slug")
+            self.message_user(
+                request,
+                _("The old address /news/%(old)s/ now redirects to /news/%(new)s/.")
+                % {"old": old, "new": obj.slug},
+                messages.INFO,
+            )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        transaction.on_commit(partial(make_story_renditions, form.instance))
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_badge(self, obj):
+        return format_html(
+            '<span class="news-status news-status--{}">{}</span>',
+            obj.workflow_state,
+            obj.workflow_state_display,
+        )
+
+    @admin.display(description=_("preview"))
+    def preview_link(self, obj):
+        if not obj or not obj.pk:
+            return "—"
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            reverse("news:preview", args=[obj.pk]),
+            _("Preview on the site"),
+        )
+
+    @admin.display(description=_("status"))
+    def revision_status(self, record):
+        if record.status == NewsItem.Status.PUBLISHED and record.publish_at > record.history_date:
+            when = formats.localize(timezone.localtime(record.publish_at))
+            return _("Scheduled for %(time)s") % {"time": when}
+        return record.get_status_display()
+
+    @admin.display(description=_("preview"))
+    def revision_preview(self, record):
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            reverse("news:preview-revision", args=[record.id, record.history_id]),
+            _("Preview this version"),
+        )
+
+    def apply_transition(self, request, queryset, transition, done_message):
+        """Apply `transition` to each selected item the user may change; report what was refused and why."""
+        done = 0
+        for item in queryset.prefetch_related("images"):
+            try:
+                if not may_change(request.user, item):
+                    raise PermissionDenied(_("You may not change it."))
+                getattr(item, transition)(request.user)
+            except (PermissionDenied, ValidationError) as error:
+                reasons = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+                self.message_user(
+                    request,
+                    _("“%(item)s” was left as it was: %(reasons)s") % {"item": item, "reasons": reasons},
+                    messages.WARNING,
+                )
+                continue
+            item._history_user = request.user
+            item.save()
+            audit_transition(request, item)
+            done += 1
+        if done:
+            self.message_user(request, done_message(done), messages.SUCCESS)
+
+    @admin.action(description=_("Submit for review"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        self.apply_transition(
+            request,
+            queryset,
+            "submit",
+            lambda n: ngettext("%d story submitted for review.", "%d stories submitted for review.", n) % n,
+        )
+
+    @admin.action(
+        description=_("Publish (scheduled if the publish time is in the future)"), permissions=["publish"]
+    )
+    def publish(self, request, queryset):
+        self.apply_transition(
+            request,
+            queryset,
+            "publish",
+            lambda n: (
+                ngettext("%d story published or scheduled.", "%d stories published or scheduled.", n) % n
+            ),
+        )
+
+    @admin.action(description=_("Unpublish (back to draft)"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        self.apply_transition(
+            request,
+            queryset,
+            "unpublish",
+            lambda n: ngettext("%d story unpublished.", "%d stories unpublished.", n) % n,
+        )
+
+    @admin.action(description=_("Archive"), permissions=["publish"])
+    def archive(self, request, queryset):
+        self.apply_transition(
+            request,
+            queryset,
+            "archive",
+            lambda n: ngettext("%d story archived.", "%d stories archived.", n) % n,
+        )
+
+
+AUDITED_STATUSES = {
+    NewsItem.Status.REVIEW: AuditEntry.Action.SUBMITTED,
+    NewsItem.Status.PUBLISHED: AuditEntry.Action.PUBLISHED,
+    NewsItem.Status.DRAFT: AuditEntry.Action.UNPUBLISHED,
+    NewsItem.Status.ARCHIVED: AuditEntry.Action.UNPUBLISHED,
+}
+
+
+def audit_transition(request, item):
+    """Record in the staff audit log who moved `item` to its current status."""
+    action = AUDITED_STATUSES.get(item.status)
+    if action is not None:
+        message = item.workflow_state_display
+        if item.is_scheduled:
+            message = f"{message} {item.publish_at.isoformat()}"
+        audit.record(request.user, action, item, request=request, message=message)
+
+
+def make_story_renditions(item):
+    """Make the renditions a story's page and cards show, so that its first reader does not wait for them."""
+    make_renditions(item.hero_image, item.hero_width, item.hero_height)
+    for image in item.images.all():
+        make_renditions(image.image, image.width, image.height, max_width=960)

@@ -1,7 +1,9 @@
 """News items: stories, events, visits and statements, with their photos."""
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,9 +23,37 @@ class NewsItemQuerySet(models.QuerySet):
     def for_country(self, country):
         return self.filter(countries=country)
 
+    def scheduled(self):
+        """Return the items approved for publication at a time still to come."""
+        return self.filter(status=NewsItem.Status.PUBLISHED, publish_at__gt=timezone.now())
+
+    def for_tag(self, slug):
+        return self.filter(tags__slug=slug)
+
     def for_list(self):
         """Return items with what a card shows, in as few queries as possible."""
         return self.prefetch_related("countries").order_by("-publish_at", "-pk")
+
+    def related_to(self, item, limit=3):
+        """Return up to `limit` other items sharing the most countries and tags with `item`, newest first.
+
+        `item`'s countries and tags are read through `.all()`, so prefetching
+        them keeps this at one query (plus the cards' countries).
+        """
+        country_ids = [country.pk for country in item.countries.all()]
+        tag_ids = [tag.pk for tag in item.tags.all()]
+        if not country_ids and not tag_ids:
+            return self.none()
+        shared = Count("countries", filter=Q(countries__in=country_ids), distinct=True) + Count(
+            "tags", filter=Q(tags__in=tag_ids), distinct=True
+        )
+        return (
+            self.exclude(pk=item.pk)
+            .filter(Q(countries__in=country_ids) | Q(tags__in=tag_ids))
+            .annotate(shared=shared)
+            .for_list()
+            .order_by("-shared", "-publish_at", "-pk")[:limit]
+        )
 
 
 class NewsItem(SlugHistoryMixin, models.Model):
@@ -47,7 +77,8 @@ class NewsItem(SlugHistoryMixin, models.Model):
         max_length=200,
         unique=True,
         help_text=_(
-            "Part of the public address /news/<slug>/. Once published, a change redirects the old address."
+            "Part of the story's public address, /news/this-slug/. "
+            "Once the story is published, a change redirects the old address."
         ),
     )
     summary = models.TextField(
@@ -118,6 +149,29 @@ class NewsItem(SlugHistoryMixin, models.Model):
     event_end = models.DateField(_("event end"), null=True, blank=True)
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("submitted for review by"),
+    )
+    submitted_at = models.DateTimeField(_("submitted for review at"), null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("published by"),
+        help_text=_("The publisher who last published or scheduled the item."),
+    )
+    approved_at = models.DateTimeField(
+        _("approved for publication at"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -128,6 +182,9 @@ class NewsItem(SlugHistoryMixin, models.Model):
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
         ordering = ["-publish_at", "-pk"]
+        permissions = [
+            ("publish_newsitem", _("Can publish, schedule, unpublish and archive news items")),
+        ]
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="news_public_order"),
         ]
@@ -147,16 +204,109 @@ class NewsItem(SlugHistoryMixin, models.Model):
         return reverse("news:detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.event_start and self.event_end and self.event_end < self.event_start:
             raise ValidationError({"event_end": _("The event cannot end before it starts.")})
         if self.hero_image and not self.hero_alt:
-            raise ValidationError({"hero_alt": _("Describe the hero image for readers who cannot see it.")})
+            # Named by its English column: the admin's form has no "hero_alt" field.
+            raise ValidationError(
+                {"hero_alt_en": _("Describe the hero image for readers who cannot see it.")}
+            )
 
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    @property
+    def has_been_published(self):
+        """Return whether the public may have seen (and shared) the item's address."""
+        return self.status == self.Status.PUBLISHED or self.approved_at is not None
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
+
+    @property
+    def workflow_state(self):
+        """Return the state an editor sees: the status, or "scheduled" for a future publication."""
+        return "scheduled" if self.is_scheduled else self.status
+
+    @property
+    def workflow_state_display(self):
+        return _("Scheduled") if self.is_scheduled else self.get_status_display()
+
+    def publishing_problems(self):
+        """Return what must be fixed before the item may be published (empty when it may)."""
+        problems = []
+        if self.hero_image and not self.hero_alt:
+            problems.append(_("The hero image needs alt text."))
+        if self.pk and any(not image.alt for image in self.images.all()):
+            problems.append(_("Every gallery image needs alt text."))
+        return problems
+
+    def submit(self, user):
+        """Send a draft to the publishers for review."""
+        if self.status != self.Status.DRAFT:
+            raise ValidationError(_("Only drafts can be submitted for review."), code="transition")
+        self.status = self.Status.REVIEW
+        self.record_transition(user)
+
+    def publish(self, user):
+        """Publish now, or at publish_at when it is in the future (scheduled); publishers only."""
+        require_publisher(user)
+        if self.status == self.Status.PUBLISHED:
+            raise ValidationError(_("It is already published or scheduled."), code="transition")
+        problems = self.publishing_problems()
+        if problems:
+            raise ValidationError(problems, code="incomplete")
+        self.status = self.Status.PUBLISHED
+        self.record_transition(user)
+
+    def unpublish(self, user):
+        """Take a published or scheduled item back to draft; publishers only."""
+        require_publisher(user)
+        if self.status != self.Status.PUBLISHED:
+            raise ValidationError(
+                _("Only published or scheduled items can be unpublished."), code="transition"
+            )
+        self.status = self.Status.DRAFT
+
+    def archive(self, user):
+        """Withdraw the item from the site, keeping it in admin; publishers only."""
+        require_publisher(user)
+        if self.status == self.Status.ARCHIVED:
+            raise ValidationError(_("It is already archived."), code="transition")
+        self.status = self.Status.ARCHIVED
+
+    def record_transition(self, user, *, keep_publish_time=False):
+        """Record who moved the item to its current status, and when."""
+        now = timezone.now()
+        if self.status == self.Status.REVIEW:
+            self.submitted_by, self.submitted_at = user, now
+        elif self.status == self.Status.PUBLISHED:
+            # A first publication is dated when it happens unless it is scheduled
+            # (or its time was set on purpose); a republished item keeps its date.
+            if not keep_publish_time and self.approved_at is None and self.publish_at < now:
+                self.publish_at = now
+            self.approved_by, self.approved_at = user, now
+
+
+EDITOR_STATUSES = (NewsItem.Status.DRAFT, NewsItem.Status.REVIEW)
+PUBLISH_PERMISSION = "news.publish_newsitem"
+
+
+def can_publish(user):
+    """Return whether `user` may publish, schedule, unpublish and archive news."""
+    return user.has_perm(PUBLISH_PERMISSION)
+
+
+def may_change(user, item):
+    """Return whether `user` may change `item`: editors only drafts and items in review."""
+    return can_publish(user) or item.status in EDITOR_STATUSES
+
+
+def require_publisher(user):
+    if not can_publish(user):
+        raise PermissionDenied(_("Only publishers may publish, unpublish or archive news."))
 
 
 class NewsImage(models.Model):

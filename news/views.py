@@ -1,3 +1,7 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 from balkan.filters import FilteredListMixin
@@ -20,7 +24,7 @@ class NewsItemListView(FilteredListMixin, ListView):
         if "year" in self.filters:
             items = items.filter(publish_at__year=self.filters["year"])
         if "tag" in self.filters:
-            items = items.filter(tags__slug=self.filters["tag"])
+            items = items.for_tag(self.filters["tag"])
         return items
 
 
@@ -33,12 +37,47 @@ class NewsItemDetailView(OldSlugRedirectMixin, DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        item = self.object
-        related = (
-            NewsItem.objects.published()
-            .filter(countries__in=item.countries.all())
-            .exclude(pk=item.pk)
-            .distinct()
-            .for_list()[:3]
-        )
+        related = NewsItem.objects.published().related_to(self.object)
         return super().get_context_data(related=related, **kwargs)
+
+
+@method_decorator(never_cache, name="dispatch")
+class NewsItemPreviewView(NewsItemDetailView):
+    """Show any news item, or one of its past versions, on the public template: staff only.
+
+    Everyone else gets a 404, as if the address did not exist. A version shows
+    its own texts and images; its gallery, countries, partners and tags are
+    today's, since those are not versioned.
+    """
+
+    template_name = "news/newsitem_detail.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not (request.user.is_staff and request.user.has_perm("news.view_newsitem")):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        # Skip the old-slug redirect: a preview is addressed by its number.
+        return DetailView.get(self, request, *args, **kwargs)
+
+    def get_queryset(self):
+        return NewsItem.objects.select_related("author").prefetch_related(
+            "countries", "partners", "tags", "images"
+        )
+
+    def get_object(self, queryset=None):
+        item = super().get_object(queryset)
+        self.version = None
+        if "history_id" in self.kwargs:
+            self.version = get_object_or_404(item.history, history_id=self.kwargs["history_id"])
+            item = self.version.instance
+        return item
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, version=self.version, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response

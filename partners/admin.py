@@ -1,15 +1,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from balkan.admin import EditorHelpMixin, image_preview
+from balkan.history import HistoryAdmin
 
 from .models import PartnerOrganisation
 
 
 @admin.register(PartnerOrganisation)
-class PartnerOrganisationAdmin(EditorHelpMixin, SimpleHistoryAdmin, TranslationAdmin):
+class PartnerOrganisationAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
     editor_help = {
         "name": _("The organisation's full name, e.g. “Jožef Stefan Institute”."),
         "kind": _("Groups the organisation on the partners page."),

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import uuid
 from functools import partial
 
 import pytest
@@ -34,6 +35,14 @@ def _english_by_default():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    # A request to /ja/... leaves Japanese active in the test's thread; start each test in English.
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 def image_bytes(fmt="JPEG", size=(640, 360), color=(22, 43, 72)):
@@ -133,3 +142,42 @@ def site_pages(db):
 
     for key in ("about", "contact"):
         Page.objects.get_or_create(key=key, defaults={"title": key.title(), "body": "<p>Text.</p>"})
+
+
+@pytest.fixture(autouse=True)
+def _own_renditions_state(settings):
+    # Each test has its own media folder, but parallel workers share a Redis
+    # database: keep imagekit's "this rendition exists" notes apart too.
+    settings.IMAGEKIT_CACHE_PREFIX = f"renditions-{uuid.uuid4().hex}:"
+
+
+def _staff_in(django_user_model, username, group):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(username, password="a long enough secret", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    """A member of the Editors group: writes and submits news."""
+    return _staff_in(django_user_model, "erika", "Editors")
+
+
+@pytest.fixture
+def publisher(db, django_user_model):
+    """A member of the Publishers group: also publishes, schedules and archives."""
+    return _staff_in(django_user_model, "paul", "Publishers")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def publisher_client(client, publisher):
+    client.force_login(publisher)
+    return client

@@ -6,7 +6,6 @@ from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
@@ -120,14 +119,3 @@ def page_range(page_obj):
 def page_url(context, number):
     """Return the link to page `number` of this list, filters kept; page 1 has no `page` parameter."""
     return query_with(context, page=None if number == 1 else number)
-
-
-@register.filter
-def datetime_attr(value):
-    """Return an aware datetime for a <time datetime> attribute, in local time, to the second.
-
-    Django's `date:"c"` keeps microseconds, which HTML does not allow (at most three digits).
-    """
-    if not value:
-        return ""
-    return timezone.localtime(value).replace(microsecond=0).isoformat()

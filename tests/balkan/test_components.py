@@ -1,14 +1,10 @@
 """The shared page components: pagination, breadcrumbs, dates, header, footer and the error pages."""
 
-import datetime
 import re
-import zoneinfo
 
 import pytest
 from django.template import Context, Template
 from django.template.loader import render_to_string
-
-from balkan.templatetags.balkan_tags import datetime_attr
 
 
 def pagination_links(html):
@@ -60,15 +56,6 @@ def test_breadcrumbs_lead_home_through_the_section_to_the_current_page(client, m
     crumbs = re.search(r'<nav class="breadcrumbs" aria-label="Breadcrumbs">(.*?)</nav>', html, re.S).group(1)
     assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', crumbs) == [("/", "Home"), ("/news/", "News")]
     assert '<span aria-current="page">Cherry trees bloom</span>' in crumbs
-
-
-def test_time_attributes_are_valid_html_without_microseconds(settings):
-    moment = datetime.datetime(2023, 3, 4, 1, 2, 3, 456789, tzinfo=datetime.UTC)
-    assert datetime_attr(moment) == "2023-03-04T10:02:03+09:00"
-    assert datetime_attr(None) == ""
-    assert (
-        datetime_attr(moment.astimezone(zoneinfo.ZoneInfo("Europe/Ljubljana"))) == "2023-03-04T10:02:03+09:00"
-    )
 
 
 @pytest.mark.django_db

@@ -114,7 +114,7 @@ class Command(BaseCommand):
                 # rather than pile up copies under new names.
                 setattr(obj, name, path)
             else:
-                file.save(filename, ContentFile(render()), save=False)
+                file.save(filename, ContentFile(render(), name=filename), save=False)
                 self.written.append((file.storage, file.name))
             changed = True
         if created or changed:

@@ -1,0 +1,21 @@
+"""The {% picture %} tag: an uploaded image as a responsive <picture> (AVIF, WebP, JPEG)."""
+
+from django import template
+
+from balkan import renditions
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(
+    image, width, height, alt="", sizes="100vw", eager=False, css_class="", max_width=renditions.WIDTHS[-1]
+):
+    """Render `image` with its renditions; `eager` for the first picture on screen, lazy otherwise."""
+    return {
+        "picture": renditions.picture(image, width, height, max_width),
+        "alt": alt,
+        "sizes": sizes,
+        "eager": eager,
+        "css_class": css_class,
+    }

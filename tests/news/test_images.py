@@ -1,0 +1,230 @@
+"""A news page shows its photos as responsive pictures whose renditions are made once, small and clean."""
+
+import io
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from PIL import Image
+
+from balkan import renditions
+from news.models import NewsImage
+
+
+def photo_bytes(size=(1600, 900), exif=False):
+    """Return a photo-like JPEG (noise over a gradient), optionally with camera EXIF data."""
+    noise = Image.effect_noise(size, 12).convert("RGB")
+    gradient = Image.linear_gradient("L").resize(size)
+    image = Image.merge("RGB", [noise.getchannel(0), gradient, noise.getchannel(2)])
+    out = io.BytesIO()
+    options = {"quality": 92}
+    if exif:
+        data = Image.Exif()
+        data[0x010F] = "Camera maker"
+        data[0x8825] = {2: (46.0, 3.0, 0.0)}  # GPS latitude
+        options["exif"] = data
+    image.save(out, "JPEG", **options)
+    return out.getvalue()
+
+
+class Pictures(HTMLParser):
+    """Collect each <picture>'s <source> and <img> attributes."""
+
+    def __init__(self):
+        super().__init__()
+        self.pictures, self.current = [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "picture":
+            self.current = {"sources": [], "img": None}
+            self.pictures.append(self.current)
+        elif tag == "source" and self.current is not None:
+            self.current["sources"].append(attrs)
+        elif tag == "img" and self.current is not None:
+            self.current["img"] = attrs
+
+    def handle_endtag(self, tag):
+        if tag == "picture":
+            self.current = None
+
+
+def pictures_in(html):
+    parser = Pictures()
+    parser.feed(html)
+    return parser.pictures
+
+
+def srcset_entries(srcset):
+    """Return [(url, width)] from a srcset attribute."""
+    return [
+        (url, int(width.removesuffix("w"))) for url, width in (part.split() for part in srcset.split(", "))
+    ]
+
+
+def media_path(settings, url):
+    return settings.MEDIA_ROOT / url.removeprefix(settings.MEDIA_URL)
+
+
+@pytest.fixture
+def story(make_news):
+    item = make_news(title="Ambassador plants cherry trees", hero_alt="Cherry trees along the Ljubljanica")
+    item.hero_image.save("hero.jpg", ContentFile(photo_bytes(exif=True), name="photo.jpg"))
+    for order, alt in enumerate(["The ambassador with a spade", "Children watching"]):
+        image = NewsImage(news_item=item, alt=alt, credit="Foto: STA", order=order)
+        image.image.save(f"gallery-{order}.jpg", ContentFile(photo_bytes((1200, 800)), name="photo.jpg"))
+    return item
+
+
+@pytest.mark.django_db
+def test_news_page_pictures_have_srcset_sizes_alt_and_dimensions(client, story):
+    html = client.get(story.get_absolute_url()).content.decode()
+    hero, first, second = pictures_in(html)
+    assert [source["type"] for source in hero["sources"]] == ["image/avif", "image/webp"]
+    for picture in (hero, first, second):
+        assert picture["img"]["srcset"] and picture["img"]["sizes"]
+        assert picture["img"]["src"].endswith(".jpg")
+        for source in picture["sources"]:
+            assert source["srcset"] and source["sizes"] == picture["img"]["sizes"]
+    assert [w for _, w in srcset_entries(hero["sources"][0]["srcset"])] == [480, 960, 1440]
+    assert (hero["img"]["width"], hero["img"]["height"]) == ("960", "540")
+    assert hero["img"]["alt"] == "Cherry trees along the Ljubljanica"
+    assert [first["img"]["alt"], second["img"]["alt"]] == ["The ambassador with a spade", "Children watching"]
+    assert (first["img"]["width"], first["img"]["height"]) == ("960", "640")
+    # The hero is on screen at once; the gallery below the fold loads lazily.
+    assert "loading" not in hero["img"] and hero["img"]["fetchpriority"] == "high"
+    assert first["img"]["loading"] == second["img"]["loading"] == "lazy"
+    assert "Foto: STA" in html
+
+
+@pytest.mark.django_db
+def test_renditions_exist_are_smaller_than_the_original_and_carry_no_exif(client, story, settings):
+    original = media_path(settings, story.hero_image.url)
+    with Image.open(original) as image:
+        assert image.getexif()  # the test's original does carry EXIF
+    html = client.get(story.get_absolute_url()).content.decode()
+    hero = pictures_in(html)[0]
+    expected = {"image/avif": "AVIF", "image/webp": "WEBP"}
+    srcsets = [(expected[s["type"]], s["srcset"]) for s in hero["sources"]] + [
+        ("JPEG", hero["img"]["srcset"])
+    ]
+    checked = 0
+    for image_format, srcset in srcsets:
+        for url, width in srcset_entries(srcset):
+            path = media_path(settings, url)
+            assert path.is_file(), url
+            assert path.stat().st_size < original.stat().st_size, url
+            with Image.open(path) as image:
+                assert image.format == image_format
+                assert image.size == (width, round(900 * width / 1600))
+                assert not image.getexif() and "exif" not in image.info and "xmp" not in image.info
+            checked += 1
+    assert checked == 9
+
+
+@pytest.mark.django_db
+def test_renditions_are_made_once_then_only_linked(client, story, settings, monkeypatch):
+    made = []
+    generate = renditions.Rendition.generate
+
+    def counting_generate(self):
+        made.append(self.source.name)
+        return generate(self)
+
+    monkeypatch.setattr(renditions.Rendition, "generate", counting_generate)
+    first = client.get(story.get_absolute_url()).content.decode()
+    assert len(made) == 3 * 3 + 2 * 3 * 2  # hero: 3 widths × 3 formats; 2 photos: 2 widths × 3 formats
+    files = {path: path.stat().st_mtime_ns for path in (settings.MEDIA_ROOT / "renditions").rglob("*.*")}
+    assert len(files) == len(made)
+
+    made.clear()
+    second = client.get(story.get_absolute_url()).content.decode()
+    cache.clear()  # another server, or a restart: the files are found in storage
+    third = client.get(story.get_absolute_url()).content.decode()
+    assert made == []
+    assert first == second == third
+    assert files == {
+        path: path.stat().st_mtime_ns for path in (settings.MEDIA_ROOT / "renditions").rglob("*.*")
+    }
+
+
+@pytest.mark.django_db
+def test_a_small_image_is_never_enlarged(make_news, client):
+    item = make_news(hero_alt="A small photo")
+    item.hero_image.save("small.jpg", ContentFile(photo_bytes((300, 200)), name="photo.jpg"))
+    hero = pictures_in(client.get(item.get_absolute_url()).content.decode())[0]
+    assert (
+        srcset_entries(hero["img"]["srcset"])[0][1] == 300 and len(srcset_entries(hero["img"]["srcset"])) == 1
+    )
+    assert (hero["img"]["width"], hero["img"]["height"]) == ("300", "200")
+
+
+@pytest.mark.django_db
+def test_a_missing_original_falls_back_to_a_plain_image_not_an_error(make_news, client, settings):
+    item = make_news(hero_alt="Lost photo")
+    item.hero_image.save("lost.jpg", ContentFile(photo_bytes((800, 450)), name="photo.jpg"))
+    original = media_path(settings, item.hero_image.url)
+    content = original.read_bytes()
+    original.unlink()
+    response = client.get(item.get_absolute_url())
+    assert response.status_code == 200
+    (hero,) = pictures_in(response.content.decode())
+    assert hero["sources"] == [] and hero["img"]["src"] == item.hero_image.url
+    assert hero["img"]["alt"] == "Lost photo"
+    # Once the original is back, the next request makes the renditions.
+    original.write_bytes(content)
+    (hero,) = pictures_in(client.get(item.get_absolute_url()).content.decode())
+    srcsets = [source["srcset"] for source in hero["sources"]] + [hero["img"]["srcset"]]
+    assert len(srcsets) == 3
+    assert all(media_path(settings, url).is_file() for srcset in srcsets for url, _ in srcset_entries(srcset))
+
+
+@pytest.mark.django_db
+def test_news_cards_use_lazy_responsive_pictures(client, story):
+    html = client.get("/news/").content.decode()
+    (card,) = pictures_in(html)
+    assert card["img"]["loading"] == "lazy" and card["img"]["class"] == "card__image"
+    assert [w for _, w in srcset_entries(card["img"]["srcset"])] == [480, 960]
+    assert re.search(r'sizes="\(min-width: 72rem\) 23rem', html)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [1, 6])
+def test_pictures_cost_no_queries(client, make_news, django_assert_num_queries, count):
+    item = make_news(hero_alt="Hero")
+    item.hero_image.save("hero.jpg", ContentFile(photo_bytes((640, 360)), name="photo.jpg"))
+    for n in range(count):
+        image = NewsImage(news_item=item, alt=f"Photo {n}")
+        image.image.save(f"g{n}.jpg", ContentFile(photo_bytes((640, 360)), name="photo.jpg"))
+    client.get(item.get_absolute_url())  # make the renditions
+    # item, countries, partners, tags, gallery, related (none: no countries or tags)
+    with django_assert_num_queries(5):
+        assert client.get(item.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db
+def test_saving_a_story_in_admin_makes_its_renditions_ahead(
+    editor_client, settings, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from tests.news.conftest import news_form_data
+
+    data = news_form_data(
+        hero_image=SimpleUploadedFile("hero.jpg", photo_bytes((1000, 500)), "image/jpeg"),
+        hero_alt_en="Hero",
+        **{
+            "images-TOTAL_FORMS": "1",
+            "images-0-image": SimpleUploadedFile("g.jpg", photo_bytes((600, 400)), "image/jpeg"),
+            "images-0-alt_en": "Photo",
+            "images-0-order": "0",
+        },
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor_client.post(reverse("admin:news_newsitem_add"), data).status_code == 302
+    made = sorted(path.suffix for path in (settings.MEDIA_ROOT / "renditions").rglob("*.*"))
+    # hero: 480, 960, 1000 wide; photo: 480, 600 wide; each as AVIF, WebP and JPEG
+    assert made == [".avif"] * 5 + [".jpg"] * 5 + [".webp"] * 5

@@ -1,0 +1,150 @@
+"""Only verified images reach storage: anything else is a form error naming the field, and nothing is kept."""
+
+import struct
+import zlib
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from news.models import NewsImage, NewsItem
+from tests.conftest import image_bytes
+from tests.news.conftest import news_form_data
+
+ADD = reverse("admin:news_newsitem_add")
+
+
+def png_bomb(side=15_000):
+    """Return a valid 8-bit grey PNG of side×side pixels (225 megapixels) that weighs about 200 KB."""
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    compressor = zlib.compressobj(9)
+    row = bytes(side + 1)  # filter byte, then black pixels
+    idat = b"".join(compressor.compress(row) for _ in range(side)) + compressor.flush()
+    header = struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+BAD_UPLOADS = {
+    "text-named-png": (
+        "photo.png",
+        b"Dear editor, this is only text.\n" * 20,
+        "image/png",
+        "not a valid image",
+    ),
+    "truncated-jpeg": (
+        "photo.jpg",
+        image_bytes("JPEG", size=(800, 600))[:700],
+        "image/jpeg",
+        "not a valid image",
+    ),
+    "decompression-bomb": ("bomb.png", None, "image/png", "too large to open"),
+}
+
+
+def bad_upload(kind):
+    name, content, content_type, _ = BAD_UPLOADS[kind]
+    return SimpleUploadedFile(name, png_bomb() if content is None else content, content_type)
+
+
+def stored_files(settings):
+    root = settings.MEDIA_ROOT
+    return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", BAD_UPLOADS)
+def test_bad_hero_image_is_a_form_error_and_nothing_is_stored(editor_client, settings, kind):
+    data = news_form_data(hero_image=bad_upload(kind), hero_alt_en="The minister in Ljubljana")
+    response = editor_client.post(ADD, data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == ["hero_image"]
+    assert BAD_UPLOADS[kind][3] in errors["hero_image"][0]
+    assert "Cherry trees blossom in Ljubljana" in response.content.decode()  # what was typed is kept
+    assert not NewsItem.objects.exists()
+    assert stored_files(settings) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", BAD_UPLOADS)
+def test_bad_gallery_image_is_a_form_error_and_nothing_is_stored(editor_client, settings, kind):
+    good = SimpleUploadedFile("good.jpg", image_bytes("JPEG"), "image/jpeg")
+    data = news_form_data(
+        **{
+            "images-TOTAL_FORMS": "2",
+            "images-0-image": good,
+            "images-0-alt_en": "A cherry tree",
+            "images-0-order": "0",
+            "images-1-image": bad_upload(kind),
+            "images-1-alt_en": "The ambassador",
+            "images-1-caption_en": "The ambassador plants a tree",
+            "images-1-order": "1",
+        }
+    )
+    response = editor_client.post(ADD, data)
+    assert response.status_code == 200
+    (formset,) = response.context["inline_admin_formsets"]
+    errors = formset.formset.errors
+    assert errors[0] == {}
+    assert list(errors[1]) == ["image"] and BAD_UPLOADS[kind][3] in errors[1]["image"][0]
+    assert "The ambassador plants a tree" in response.content.decode()
+    assert not NewsItem.objects.exists() and not NewsImage.objects.exists()
+    assert stored_files(settings) == []
+
+
+@pytest.mark.django_db
+def test_an_image_over_the_size_or_pixel_limit_is_refused(editor_client, settings):
+    settings.IMAGE_UPLOAD_MAX_BYTES = 2_000
+    big = SimpleUploadedFile("big.png", image_bytes("PNG", size=(300, 300)) + bytes(3_000), "image/png")
+    response = editor_client.post(ADD, news_form_data(hero_image=big, hero_alt_en="Big"))
+    assert "images may be at most" in response.context["adminform"].form.errors["hero_image"][0]
+
+    settings.IMAGE_UPLOAD_MAX_BYTES = 10_000_000
+    settings.IMAGE_UPLOAD_MAX_PIXELS = 10_000
+    wide = SimpleUploadedFile("wide.jpg", image_bytes("JPEG", size=(200, 100)), "image/jpeg")
+    response = editor_client.post(ADD, news_form_data(hero_image=wide, hero_alt_en="Wide"))
+    assert "200×100 pixels, which is too large" in response.context["adminform"].form.errors["hero_image"][0]
+    assert stored_files(settings) == [] and not NewsItem.objects.exists()
+
+
+@pytest.mark.django_db
+def test_alt_text_is_required_for_the_hero_and_every_gallery_image(editor_client, settings):
+    data = news_form_data(
+        hero_image=SimpleUploadedFile("hero.jpg", image_bytes("JPEG"), "image/jpeg"),
+        **{
+            "images-TOTAL_FORMS": "1",
+            "images-0-image": SimpleUploadedFile("g.jpg", image_bytes("JPEG"), "image/jpeg"),
+            "images-0-alt_en": "",
+            "images-0-order": "0",
+        },
+    )
+    response = editor_client.post(ADD, data)
+    assert response.status_code == 200
+    assert "hero_alt_en" in response.context["adminform"].form.errors
+    assert "alt_en" in response.context["inline_admin_formsets"][0].formset.errors[0]
+    assert not NewsItem.objects.exists() and stored_files(settings) == []
+
+
+@pytest.mark.django_db
+def test_a_good_story_with_a_gallery_is_stored_re_encoded(editor_client, settings):
+    data = news_form_data(
+        hero_image=SimpleUploadedFile("hero.png", image_bytes("PNG"), "image/png"),
+        hero_alt_en="Cherry trees along the river",
+        hero_credit_en="Foto: STA",
+        **{
+            "images-TOTAL_FORMS": "1",
+            "images-0-image": SimpleUploadedFile("g.jpg", image_bytes("JPEG"), "image/jpeg"),
+            "images-0-alt_en": "The ambassador plants a tree",
+            "images-0-credit_en": "Foto: STA",
+            "images-0-order": "0",
+        },
+    )
+    assert editor_client.post(ADD, data).status_code == 302
+    item = NewsItem.objects.get()
+    assert (item.hero_width, item.hero_height, item.hero_credit) == (640, 360, "Foto: STA")
+    image = item.images.get()
+    assert (image.alt, image.credit, image.width) == ("The ambassador plants a tree", "Foto: STA", 640)
+    assert len(stored_files(settings)) == 2

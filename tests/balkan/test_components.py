@@ -100,3 +100,18 @@ def test_breadcrumbs_include_takes_a_section_and_the_current_page():
     ).render(Context({}))
     assert re.findall(r'<a href="([^"]+)">', html) == ["/", "/partners/"]
     assert '<span aria-current="page">ODACO</span>' in html
+
+
+@pytest.mark.django_db
+def test_cards_mark_english_shown_in_place_of_missing_japanese(client, make_news, make_country):
+    make_news(title="Only in English", summary="No translation yet.")
+    make_news(title="Both languages", title_ja="両方の言語", summary="In both.", summary_ja="両方。")
+    make_country(name="Slovenia", name_ja="スロベニア", summary="On the Adriatic.")
+
+    news = client.get("/ja/news/").content.decode()
+    countries = client.get("/ja/countries/").content.decode()
+
+    assert re.search(r'class="card__title" lang="en"><a [^>]*>Only in English<', news)
+    assert re.search(r'class="card__summary" lang="en">No translation yet\.<', news)
+    assert re.search(r'class="card__title"><a [^>]*>両方の言語<', news)
+    assert re.search(r'>スロベニア</a>', countries) and 'lang="en">On the Adriatic.<' in countries

@@ -25,6 +25,7 @@ from countries.models import Country
 from news.models import NewsItem
 from partners.models import PartnerOrganisation
 
+from .cache import CachedPageMixin
 from .images import verified_image
 from .models import Page, Quote
 from .search import search
@@ -45,7 +46,8 @@ class OldSlugRedirectMixin:
             return HttpResponsePermanentRedirect(url)
 
 
-class HomeView(TemplateView):
+class HomeView(CachedPageMixin, TemplateView):
+    cache_dependencies = ("news", "countries", "chronology", "partners", "site")
     template_name = "balkan/home.html"
 
     def get_context_data(self, **kwargs):
@@ -67,7 +69,8 @@ class HomeView(TemplateView):
         )
 
 
-class PageView(TemplateView):
+class PageView(CachedPageMixin, TemplateView):
+    cache_dependencies = ("site",)
     template_name = "balkan/page.html"
     key = None
 
@@ -75,7 +78,8 @@ class PageView(TemplateView):
         return super().get_context_data(page=get_object_or_404(Page, key=self.key), **kwargs)
 
 
-class SearchView(TemplateView):
+class SearchView(CachedPageMixin, TemplateView):
+    cache_dependencies = ("news", "countries", "chronology", "partners")
     template_name = "balkan/search.html"
 
     def get_context_data(self, **kwargs):
@@ -128,6 +132,11 @@ def serve_media(request, path):
     response["Cache-Control"] = "public, max-age=86400"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def bench_trivial(request):
+    """Return a fixed page: the ceiling `make bench` measures the site against (BENCH_VIEWS=1)."""
+    return HttpResponse("<!DOCTYPE html><title>ok</title><p>ok</p>\n")
 
 
 def page_not_found(request, exception=None):

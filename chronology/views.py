@@ -1,12 +1,14 @@
 from django.views.generic import ListView
 
+from balkan.cache import CachedPageMixin
 from balkan.filters import FilteredListMixin
 
 from .forms import ChronologyFilterForm
 from .models import ChronologyEntry
 
 
-class ChronologyEntryListView(FilteredListMixin, ListView):
+class ChronologyEntryListView(CachedPageMixin, FilteredListMixin, ListView):
+    cache_dependencies = ("chronology", "countries")
     filter_form_class = ChronologyFilterForm
 
     def get_queryset(self):

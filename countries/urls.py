@@ -1,5 +1,7 @@
 from django.urls import path
 
+from balkan.cache import cached_page
+
 from . import feeds, views
 
 app_name = "countries"
@@ -9,5 +11,9 @@ urlpatterns = [
     path("<slug:slug>/card.png", views.card_png, name="card"),
     path("<slug:slug>/qr.svg", views.qr_svg, name="qr"),
     path("<slug:slug>/embed/", views.CountryEmbedView.as_view(), name="embed"),
-    path("<slug:slug>/feed/", feeds.CountryNewsFeed(), name="feed"),
+    path(
+        "<slug:slug>/feed/",
+        cached_page("country:{slug}", "country-content:{slug}", "countries")(feeds.CountryNewsFeed()),
+        name="feed",
+    ),
 ]

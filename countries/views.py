@@ -1,10 +1,10 @@
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.generic import DetailView, ListView
 
+from balkan.cache import CachedPageMixin, cached_page, remember
 from balkan.views import OldSlugRedirectMixin
 from chronology.models import ChronologyEntry
 from news.models import NewsItem
@@ -13,12 +13,16 @@ from . import cards
 from .models import Country
 
 
-class CountryListView(ListView):
+class CountryListView(CachedPageMixin, ListView):
+    cache_dependencies = ("countries",)
+
     def get_queryset(self):
         return Country.objects.published()
 
 
-class CountryDetailView(OldSlugRedirectMixin, DetailView):
+class CountryDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
+    cache_dependencies = ("country:{slug}", "country-content:{slug}", "countries")
+
     def get_queryset(self):
         return Country.objects.published().prefetch_related("trade_figures", "embassies", "partners")
 
@@ -34,7 +38,8 @@ class CountryDetailView(OldSlugRedirectMixin, DetailView):
         )
 
 
-class CountryEmbedView(DetailView):
+class CountryEmbedView(CachedPageMixin, DetailView):
+    cache_dependencies = ("country:{slug}",)
     template_name = "countries/country_embed.html"
 
     def get_queryset(self):
@@ -46,14 +51,16 @@ class CountryEmbedView(DetailView):
 
 
 def _cached_image(country, kind, render):
-    key = f"country-{kind}:{country.pk}:{country.updated_at.timestamp()}"
-    data = cache.get(key)
-    if data is None:
-        data = render(country)
-        cache.set(key, data, 60 * 60 * 24 * 30)
-    return data
+    """Return render(country), kept until the country or its trade figures change."""
+    return remember(
+        f"country-{kind}:{country.pk}",
+        [f"country:{country.slug}"],
+        lambda: render(country),
+        60 * 60 * 24 * 30,
+    )
 
 
+@cached_page("country:{slug}")
 def card_png(request, slug):
     """Return the country's 1200×630 social card."""
     country = get_object_or_404(Country.objects.published().prefetch_related("trade_figures"), slug=slug)
@@ -62,6 +69,7 @@ def card_png(request, slug):
     return response
 
 
+@cached_page("country:{slug}")
 def qr_svg(request, slug):
     """Return a QR code of the profile's canonical URL."""
     country = get_object_or_404(Country.objects.published(), slug=slug)

@@ -4,19 +4,32 @@ import datetime
 import io
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings as django_settings
+from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from model_bakery import baker
 from PIL import Image
 
+from balkan.cache import forget_near_cache
+
+
+def clear_caches():
+    """Empty this test process's caches (on Redis only its own keys: other workers share the database)."""
+    forget_near_cache()
+    for alias in django_settings.CACHES:
+        if hasattr(caches[alias], "delete_pattern"):
+            caches[alias].delete_pattern("*")
+        else:
+            caches[alias].clear()
+
 
 @pytest.fixture(autouse=True)
 def _media_and_cache(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
 
 
 def image_bytes(fmt="JPEG", size=(640, 360), color=(22, 43, 72)):

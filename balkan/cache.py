@@ -1,8 +1,8 @@
 """Whole pages for anonymous readers, cached until something they show changes.
 
 A page names the *generations* it depends on: the news list depends on "news"
-and "countries", a country profile on "country:<slug>", "country-content:<slug>"
-and "countries". A generation is a random token in the shared cache (Redis, or
+and "countries", a country profile on "country:<slug>", "country-news:<slug>",
+"country-profile:<slug>" and "countries". A generation is a random token in the shared cache (Redis, or
 files when one machine runs without Redis). `bump()` gives a generation a new
 token whenever content it covers changes (`balkan.invalidation` maps model
 changes to generations). A stored page keeps the tokens it was rendered under

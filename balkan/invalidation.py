@@ -6,7 +6,8 @@
 | news:<slug> | one story, its gallery and tags | the story's page |
 | countries | every country's name, flag, publication | pages that name countries |
 | country:<slug> | one country's record, trade and embassies | its profile, embed, card, QR code, feed |
-| country-content:<slug> | the news, chronology and partners of a country | its profile and feed; related news on its stories |
+| country-news:<slug> | the public news about a country | its profile and feed; related news on its stories |
+| country-profile:<slug> | the chronology and partners on a country's profile | its profile |
 | chronology | the chronology | home, chronology, search |
 | partners | partner organisations | home, partner list, pages naming partners, search |
 | partner:<slug> | one partner and its news | its page |
@@ -33,24 +34,28 @@ from .models import Page, Quote
 CLEARS = ("post_add", "post_remove", "pre_clear")
 
 
-def _content(countries):
-    return {f"country-content:{slug}" for slug in countries}
+def _news_of(countries):
+    return {f"country-news:{slug}" for slug in countries}
+
+
+def _profile_of(countries):
+    return {f"country-profile:{slug}" for slug in countries}
 
 
 def news_generations(item):
     """Return the generations a change to the public story `item` touches."""
     names = {"news", f"news:{item.slug}"}
-    names |= _content(item.countries.values_list("slug", flat=True))
+    names |= _news_of(item.countries.values_list("slug", flat=True))
     names |= {f"partner:{slug}" for slug in item.partners.values_list("slug", flat=True)}
     linked = Country.objects.filter(chronology_entries__related_news=item).values_list("slug", flat=True)
     if item.chronology_entries.exists():
-        names |= {"chronology", *_content(linked)}
+        names |= {"chronology", *_profile_of(linked)}
     return names
 
 
 def entry_generations(entry):
     """Return the generations a change to chronology `entry` touches."""
-    return {"chronology", *_content(entry.countries.values_list("slug", flat=True))}
+    return {"chronology", *_profile_of(entry.countries.values_list("slug", flat=True))}
 
 
 def _next_due():
@@ -110,15 +115,15 @@ def _news_links_changed(sender, instance, action, reverse, model, pk_set, **kwar
         return
     if reverse:
         items = NewsItem.objects.filter(pk__in=pk_set) if pk_set else instance.news_items.all()
-        others = [instance]
+        others = [instance.slug]
     else:
         items = [instance]
-        others = model.objects.filter(pk__in=pk_set or ())
+        others = model.objects.filter(pk__in=pk_set or ()).values_list("slug", flat=True)
     public = [item for item in items if item.is_public]
     if not public:
         return
-    prefix = "country-content" if sender is NewsItem.countries.through else "partner"
-    bump(*set().union(*(news_generations(item) for item in public)), *(f"{prefix}:{o.slug}" for o in others))
+    prefix = "country-news" if sender is NewsItem.countries.through else "partner"
+    bump(*set().union(*(news_generations(item) for item in public)), *(f"{prefix}:{slug}" for slug in others))
 
 
 @receiver(m2m_changed, sender=NewsItem.tags.through)
@@ -153,12 +158,12 @@ def _country_before(sender, instance, **kwargs):
 @receiver(post_save, sender=Country)
 def _country_saved(sender, instance, **kwargs):
     slugs = {instance.slug, *([instance._before["slug"]] if instance._before else [])}
-    bump("countries", *(f"country:{slug}" for slug in slugs), *_content(slugs))
+    bump("countries", *(f"country:{slug}" for slug in slugs))
 
 
 @receiver(post_delete, sender=Country)
 def _country_deleted(sender, instance, **kwargs):
-    bump("countries", f"country:{instance.slug}", *_content([instance.slug]))
+    bump("countries", f"country:{instance.slug}")
 
 
 @receiver(post_save, sender=TradeFigure)
@@ -186,7 +191,7 @@ def _partner_changed(sender, instance, **kwargs):
     slugs = {instance.slug, before.get("slug")} - {None}
     country = Country.objects.filter(pk=instance.country_id).values_list("slug", flat=True).first()
     countries = {country, before.get("country__slug")} - {None}
-    bump("partners", *(f"partner:{slug}" for slug in slugs), *_content(countries))
+    bump("partners", *(f"partner:{slug}" for slug in slugs), *_profile_of(countries))
 
 
 # Chronology
@@ -211,7 +216,7 @@ def _entry_links_changed(sender, instance, action, reverse, model, pk_set, **kwa
         entries = [instance]
     names = set().union(*(entry_generations(entry) for entry in entries))
     if sender is ChronologyEntry.countries.through and not reverse:
-        names |= _content(Country.objects.filter(pk__in=pk_set or ()).values_list("slug", flat=True))
+        names |= _profile_of(Country.objects.filter(pk__in=pk_set or ()).values_list("slug", flat=True))
     bump(*names)
 
 
@@ -219,7 +224,7 @@ def _entry_links_changed(sender, instance, action, reverse, model, pk_set, **kwa
 @receiver(pre_delete, sender=Category)
 def _category_changed(sender, instance, **kwargs):
     countries = Country.objects.filter(chronology_entries__category=instance).values_list("slug", flat=True)
-    bump("chronology", *_content(countries))
+    bump("chronology", *_profile_of(countries))
 
 
 # The site

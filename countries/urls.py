@@ -13,7 +13,7 @@ urlpatterns = [
     path("<slug:slug>/embed/", views.CountryEmbedView.as_view(), name="embed"),
     path(
         "<slug:slug>/feed/",
-        cached_page("country:{slug}", "country-content:{slug}", "countries")(feeds.CountryNewsFeed()),
+        cached_page("country:{slug}", "country-news:{slug}", "countries")(feeds.CountryNewsFeed()),
         name="feed",
     ),
 ]

@@ -21,7 +21,7 @@ class CountryListView(CachedPageMixin, ListView):
 
 
 class CountryDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
-    cache_dependencies = ("country:{slug}", "country-content:{slug}", "countries")
+    cache_dependencies = ("country:{slug}", "country-news:{slug}", "country-profile:{slug}", "countries")
 
     def get_queryset(self):
         return Country.objects.published().prefetch_related("trade_figures", "embassies", "partners")

@@ -49,7 +49,7 @@ class NewsItemDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
     def get_context_data(self, **kwargs):
         item = self.object
         countries = list(item.countries.all())
-        depends_on(self.request, *(f"country-content:{country.slug}" for country in countries))
+        depends_on(self.request, *(f"country-news:{country.slug}" for country in countries))
         in_its_countries = NewsItem.countries.through.objects.filter(country__in=[c.pk for c in countries])
         related = (
             NewsItem.objects.published()

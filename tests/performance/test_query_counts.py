@@ -13,11 +13,11 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from balkan.cache import forget_near_cache
 from balkan.models import Quote
 from countries.models import Country, Embassy, TradeFigure
 from news.models import NewsImage, NewsItem
 from partners.models import PartnerOrganisation
-from balkan.cache import forget_near_cache
 from tests.conftest import image_upload
 
 # Queries per page, whatever the number of items.

@@ -253,13 +253,11 @@ class PageCache:
         """Return the stored entry if every generation it was made under is still current."""
         keys = {_gen_key(name): name for name in self.names}
         entry = _near.pages.get(self.key) if settings.PAGE_CACHE else None
-        fetch_entry = settings.PAGE_CACHE and entry is None
-        together = fetch_entry and _one_store()
+        from_near = entry is not None
+        together = settings.PAGE_CACHE and not from_near and _one_store()
         found = _read([NEXT_DUE_KEY, *keys], also=[self.key] if together else ())
-        if fetch_entry:
-            entry = found.pop(self.key, None) if together else _pages().get(self.key)
-            if entry is not None:
-                _near.remember_page(self.key, entry)
+        if settings.PAGE_CACHE and not from_near:
+            entry = self._fetched(found.pop(self.key, None) if together else _pages().get(self.key))
         marker = found.get(NEXT_DUE_KEY)
         if marker is None or 0 < marker <= timezone.now().timestamp():
             _check_schedule(marker)
@@ -267,13 +265,27 @@ class PageCache:
         self.tokens = _complete(keys, found)
         if None in self.tokens.values():
             self.usable = False
-        if not (self.usable and entry is not None and self.names <= entry["tokens"].keys()):
             return None
-        if self._current(entry["tokens"]):
+        if self._valid(entry):
             return entry
+        if from_near:  # another process may have stored a fresher page since
+            entry = self._fetched(_pages().get(self.key))
+            return entry if self._valid(entry) else None
+        return None
+
+    def _fetched(self, entry):
+        if entry is not None:
+            _near.remember_page(self.key, entry)
+        return entry
+
+    def _valid(self, entry):
+        if entry is None or not self.names <= entry["tokens"].keys():
+            return False
+        if self._current(entry["tokens"]):
+            return True
         # The entry may be newer than what this process last read: read again, once.
         self.tokens = tokens(self.names, fresh=True)
-        return entry if self._current(entry["tokens"], fresh=True) else None
+        return self._current(entry["tokens"], fresh=True)
 
     def _current(self, stored, fresh=False):
         others = [name for name in stored if name not in self.tokens]

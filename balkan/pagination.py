@@ -35,18 +35,19 @@ class AnchoredPaginator(Paginator):
         return remember(f"{self.cache_key}:anchors:{self.anchor_every}", self.generations, self._find_anchors)
 
     def _find_anchors(self):
+        return list(self.anchor_rows()) if self.count > self.anchor_every else []
+
+    def anchor_rows(self):
+        """Return the query of the anchors: one pass over the list's index, numbering its rows."""
         positions = range(self.anchor_every + 1, self.count + 1, self.anchor_every)
-        if not positions:
-            return []
         order = [F(name).desc() if descending else F(name).asc() for name, descending in self.ordering]
-        rows = (
+        return (
             self.object_list.prefetch_related(None)
             .annotate(_row=Window(RowNumber(), order_by=order))
             .filter(_row__in=list(positions))
             .order_by("_row")
             .values_list(*(name for name, _ in self.ordering))
         )
-        return list(rows)
 
     def _from(self, key):
         """Return a Q for the rows at or after sort key `key` in this list's order."""

@@ -135,8 +135,12 @@ def serve_media(request, path):
 
 
 def bench_trivial(request):
-    """Return a fixed page: the ceiling `make bench` measures the site against (BENCH_VIEWS=1)."""
-    return HttpResponse("<!DOCTYPE html><title>ok</title><p>ok</p>\n")
+    """Return a fixed page, `?bytes=` long: the ceiling `make bench` measures pages against (BENCH_VIEWS=1)."""
+    page = b"<!DOCTYPE html><title>ok</title><p>ok</p>\n"
+    length = request.GET.get("bytes", "")
+    if length.isdigit():
+        page = page.ljust(min(int(length), 10_000_000), b".")
+    return HttpResponse(page)
 
 
 def page_not_found(request, exception=None):

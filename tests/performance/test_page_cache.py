@@ -222,3 +222,12 @@ def test_a_changed_slug_stops_serving_the_old_cached_page(client, make_news):
     item.save()
     response = client.get("/news/old-slug/")
     assert response.status_code == 301 and response["Location"] == "/news/new-slug/"
+
+
+@pytest.mark.django_db
+def test_the_admin_is_never_stored_by_browsers_or_proxies(client, django_user_model):
+    client.force_login(
+        django_user_model.objects.create_superuser("boss", "boss@example.org", "a long phrase")
+    )
+    cache_control = client.get("/admin/")["Cache-Control"]
+    assert "private" in cache_control and "no-store" in cache_control

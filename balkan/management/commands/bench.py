@@ -35,6 +35,7 @@ from balkan.bench import Result, parse_wrk, report_table, verdicts
 from news.models import NewsItem
 
 TRIVIAL = ("trivial view", "/bench/trivial")
+SAME_SIZE = "trivial view, same size as "
 DEEP_PAGE = "news list, page at 80 % depth"
 
 
@@ -73,7 +74,13 @@ class Command(BaseCommand):
             pages[size] = self.pages(size)
             for mode in ("cached", "uncached"):
                 with self.server(size, mode):
-                    for label, path in [TRIVIAL, *pages[size]]:
+                    results.append(self.load(size, mode, *TRIVIAL))
+                    for label, path in pages[size]:
+                        # Right before each page, its ceiling: a fixed page of the same length.
+                        length = self.length(path)
+                        results.append(
+                            self.load(size, mode, SAME_SIZE + label, f"{TRIVIAL[1]}?bytes={length}")
+                        )
                         results.append(self.load(size, mode, label, path))
         plans = self.plans(sizes[-1]) if connection.vendor == "postgresql" else []
         report = self.report(results, pages, plans, time.monotonic() - started)
@@ -157,6 +164,10 @@ class Command(BaseCommand):
         command += ["--latency", url]
         return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
+    def length(self, path):
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.options['port']}{path}", timeout=30) as response:
+            return len(response.read())
+
     def load(self, size, mode, label, path):
         url = f"http://127.0.0.1:{self.options['port']}{path}"
         with urllib.request.urlopen(url, timeout=30) as response:
@@ -166,7 +177,7 @@ class Command(BaseCommand):
         output = self.wrk(url, self.options["duration"], self.options["connections"])
         rate, p50, p99, errors, requests = parse_wrk(output)
         self.stdout.write(
-            f"  N={size:,} {mode:8} {label:32} {rate:8.0f} req/s  p50 {p50:6.2f} ms  p99 {p99:6.2f} ms"
+            f"  N={size:,} {mode:8} {label:60} {rate:8.0f} req/s  p50 {p50:6.2f} ms  p99 {p99:6.2f} ms"
         )
         return Result(label, mode, size, rate, p50, p99, errors, requests)
 

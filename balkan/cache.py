@@ -22,6 +22,7 @@ stories touch.
 """
 
 import hashlib
+import logging
 import threading
 import time
 import uuid
@@ -31,7 +32,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import (
@@ -41,7 +42,7 @@ from django.utils.cache import (
     patch_vary_headers,
 )
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
-from django.utils.translation import get_language
+from django.utils.translation import get_language_from_path
 
 # Every page depends on it: `migrate` (a new release) and a lost schedule bump it.
 EVERY_PAGE = "every-page"
@@ -55,6 +56,7 @@ CONDITIONAL_HEADERS = (
 )
 
 _schedule = {}
+logger = logging.getLogger(__name__)
 
 
 class _NearCache:
@@ -210,6 +212,9 @@ def _release_due(marker):
             names = _schedule["generations_due"](since, timezone.now())
         _renew(names)
         schedule_changed()
+    except DatabaseError:
+        # The database is down: the next request looks again; meanwhile pages are served as they are.
+        logger.warning("Could not look for scheduled stories", exc_info=True)
     finally:
         _shared().delete(RELEASE_LOCK_KEY)
 
@@ -244,20 +249,30 @@ class PageCache:
     def __init__(self, request, names):
         self.request = request
         self.names = {EVERY_PAGE, *names}
+        # The language from the path, as LocaleMiddleware picks it (this may run before it).
+        language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
         path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
-        self.key = f"page:v1:{get_language()}:{path}"
+        self.key = f"page:v1:{language}:{path}"
         self.tokens = {}
         self.usable = True
+        self.pending = False
 
-    def lookup(self):
-        """Return the stored entry if every generation it was made under is still current."""
+    def lookup(self, find=True, only_stored=False):
+        """Return the stored entry if every generation it was made under is still current.
+
+        With find=False only note the current generations, before rendering; with
+        only_stored=True look no further (no schedule, no database) when nothing is stored.
+        """
+        find = find and settings.PAGE_CACHE
         keys = {_gen_key(name): name for name in self.names}
-        entry = _near.pages.get(self.key) if settings.PAGE_CACHE else None
+        entry = _near.pages.get(self.key) if find else None
         from_near = entry is not None
-        together = settings.PAGE_CACHE and not from_near and _one_store()
+        together = find and not from_near and _one_store()
         found = _read([NEXT_DUE_KEY, *keys], also=[self.key] if together else ())
-        if settings.PAGE_CACHE and not from_near:
+        if find and not from_near:
             entry = self._fetched(found.pop(self.key, None) if together else _pages().get(self.key))
+        if only_stored and entry is None:
+            return None
         marker = found.get(NEXT_DUE_KEY)
         if marker is None or 0 < marker <= timezone.now().timestamp():
             _check_schedule(marker)
@@ -356,6 +371,12 @@ def _rendered(response):
     return response
 
 
+def _replay(request, entry):
+    response = HttpResponse(entry["content"], headers=entry["headers"])
+    response["X-Cache"] = "HIT"
+    return _conditional(request, response, entry["etag"], entry["modified"])
+
+
 def serve(request, names, render):
     """Answer `request` from the page cache, or with render() (kept for the next readers)."""
     if not is_public_request(request):
@@ -364,18 +385,47 @@ def serve(request, names, render):
         return response
     page = PageCache(request, names)
     request.page_cache = page
-    entry = page.lookup()
+    # PageCacheMiddleware has just looked for this page, in vain.
+    in_middleware = getattr(request, "page_cache_missed", False)
+    entry = page.lookup(find=not in_middleware)
     if entry is not None:
-        response = HttpResponse(entry["content"], headers=entry["headers"])
-        response["X-Cache"] = "HIT"
-        return _conditional(request, response, entry["etag"], entry["modified"])
+        return _replay(request, entry)
     response = _rendered(render())
     if response.status_code != 200 or response.streaming:
         return response
     page.prepare(response)
-    page.store(response)
+    if in_middleware:
+        page.pending = True  # stored by the middleware, with every header the stack adds
+    else:
+        page.store(response)
     response["X-Cache"] = "MISS"
     return _conditional(request, response, response["ETag"], page.modified)
+
+
+class PageCacheMiddleware:
+    """Answer anonymous readers from the page cache before the rest of the stack runs.
+
+    It sits right after SecurityMiddleware and WhiteNoise: a cached page skips URL
+    resolving, sessions, CSRF and the other middleware, and is replayed with the
+    headers the whole stack gave it when it was rendered. Pages are stored here
+    too, on their way out, once every middleware has added its headers.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (settings.PAGE_CACHE and is_public_request(request)):
+            return self.get_response(request)
+        entry = PageCache(request, ()).lookup(only_stored=True)
+        if entry is not None:
+            return _replay(request, entry)
+        request.page_cache_missed = True
+        response = self.get_response(request)
+        page = getattr(request, "page_cache", None)
+        if page is not None and page.pending:
+            page.store(response)
+        return response
 
 
 def depends_on(request, *names):

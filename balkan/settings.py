@@ -150,6 +150,10 @@ PAGE_CACHE_LOCAL_ENTRIES = env.int("PAGE_CACHE_LOCAL_ENTRIES", default=200)
 # Cache-Control of public pages: browsers revalidate after PAGE_MAX_AGE, CDNs after PAGE_SHARED_MAX_AGE.
 PAGE_MAX_AGE = env.int("PAGE_MAX_AGE", default=60)
 PAGE_SHARED_MAX_AGE = env.int("PAGE_SHARED_MAX_AGE", default=300)
+# Cached pages are answered right after SecurityMiddleware and WhiteNoise, before the rest of the stack.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1, "balkan.cache.PageCacheMiddleware"
+)
 # /bench/trivial, the ceiling `make bench` compares pages with; never on in production.
 BENCH_VIEWS = env.bool("BENCH_VIEWS", default=False)
 # --- end of page cache and scale

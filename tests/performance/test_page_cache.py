@@ -231,3 +231,21 @@ def test_the_admin_is_never_stored_by_browsers_or_proxies(client, django_user_mo
     )
     cache_control = client.get("/admin/")["Cache-Control"]
     assert "private" in cache_control and "no-store" in cache_control
+
+
+@pytest.mark.django_db
+def test_a_cached_page_keeps_every_header_the_stack_gave_it(client, make_country):
+    make_country(name="Slovenia")
+    for _ in range(2):
+        profile, embed = client.get("/countries/slovenia/"), client.get("/ja/countries/slovenia/embed/")
+    assert profile["X-Cache"] == embed["X-Cache"] == "HIT"
+    assert profile["X-Frame-Options"] == "DENY" and "X-Frame-Options" not in embed
+    assert profile["X-Content-Type-Options"] == "nosniff"
+    assert (profile["Content-Language"], embed["Content-Language"]) == ("en", "ja")
+
+
+@pytest.mark.django_db
+def test_health_checks_never_touch_the_page_cache(client):
+    for _ in range(2):
+        response = client.get("/healthz")
+        assert response.status_code == 200 and "X-Cache" not in response

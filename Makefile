@@ -69,3 +69,14 @@ backup: $(VENV)/.runtime
 restore: $(VENV)/.runtime
 	@test -n "$(FILE)" || { echo "Usage: make restore FILE=var/backups/<time>.tar.gz"; exit 2; }
 	$(BIN)/python manage.py restore "$(FILE)"
+
+# `make bench`: seed 1,000 then 100,000 news items into a database of its own and load the site
+# with wrk (see balkan/management/commands/bench.py); the report goes to var/bench/bench.md.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/balkan_bench
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/10
+BENCH_ARGS ?=
+bench: $(VENV)/.runtime messages
+	@command -v wrk >/dev/null || { echo "Installing wrk…"; apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) CACHE_KEY_PREFIX=balkan-bench \
+		$(BIN)/python manage.py bench --fresh --workers $(WEB_CONCURRENCY) $(BENCH_ARGS)

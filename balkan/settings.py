@@ -147,6 +147,40 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
+# --- Page cache and scale (issue 9): see balkan/cache.py and README "Deploying on several machines".
+# "shared" holds what every process must agree on: the page-cache generations and sessions'
+# cache. With Redis it is Redis; without, files under var/ shared by the workers of one machine
+# (the default cache is then each worker's own memory, fine for page bodies, not for these).
+if REDIS_URL:
+    CACHES["shared"] = CACHES["default"]
+else:
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": env.int("LOCAL_CACHE_MAX_ENTRIES", default=1000)}
+    CACHES["shared"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache"),
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+# cached_db, not cache: sessions survive a Redis outage (read from the database) and logins are
+# never lost to cache eviction.
+SESSION_CACHE_ALIAS = "shared"
+# Whole pages for anonymous readers (PAGE_CACHE=0 turns it off, e.g. to measure uncached pages).
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60 * 60)
+# Each process trusts what it read from the shared cache for this long (other servers' changes
+# show within it) and keeps its latest pages in memory: a cached page then costs no round trip.
+PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=1.0)
+PAGE_CACHE_LOCAL_ENTRIES = env.int("PAGE_CACHE_LOCAL_ENTRIES", default=200)
+# Cache-Control of public pages: browsers revalidate after PAGE_MAX_AGE, CDNs after PAGE_SHARED_MAX_AGE.
+PAGE_MAX_AGE = env.int("PAGE_MAX_AGE", default=60)
+PAGE_SHARED_MAX_AGE = env.int("PAGE_SHARED_MAX_AGE", default=300)
+# Cached pages are answered right after SecurityMiddleware and WhiteNoise, before the rest of the stack.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1, "balkan.cache.PageCacheMiddleware"
+)
+# /bench/trivial, the ceiling `make bench` compares pages with; never on in production.
+BENCH_VIEWS = env.bool("BENCH_VIEWS", default=False)
+# --- end of page cache and scale
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

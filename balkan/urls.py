@@ -8,6 +8,7 @@ from django.urls import include, path, re_path
 from django.views.i18n import set_language
 
 from . import views
+from .cache import cached_page
 from .sitemaps import sitemaps
 
 site_patterns = (
@@ -31,10 +32,17 @@ service_patterns = (
 
 urlpatterns = [
     path("", include(service_patterns)),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
+    path(
+        "sitemap.xml",
+        cached_page("news", "countries", "partners", "site")(sitemap),
+        {"sitemaps": sitemaps},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
+if settings.BENCH_VIEWS:
+    urlpatterns += [path("bench/trivial", views.bench_trivial)]
 if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", views.serve_media, name="media"),

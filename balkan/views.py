@@ -27,6 +27,7 @@ from countries.models import Country
 from news.models import NewsItem
 from partners.models import PartnerOrganisation
 
+from .cache import CachedPageMixin
 from .filters import FilteredListMixin
 from .forms import SearchFilterForm
 from .images import verified_image
@@ -55,8 +56,10 @@ class OldSlugRedirectMixin:
         return moved.get_absolute_url()
 
 
-class HomeView(TemplateView):
+class HomeView(CachedPageMixin, TemplateView):
     """The home page: what the network is, then news, countries, chronology, partners, a quote."""
+
+    cache_dependencies = ("news", "countries", "chronology", "partners", "site")
 
     template_name = "balkan/home.html"
 
@@ -78,7 +81,8 @@ class HomeView(TemplateView):
         )
 
 
-class PageView(TemplateView):
+class PageView(CachedPageMixin, TemplateView):
+    cache_dependencies = ("site",)
     template_name = "balkan/page.html"
     key = None
 
@@ -86,8 +90,10 @@ class PageView(TemplateView):
         return super().get_context_data(page=get_object_or_404(Page, key=self.key), **kwargs)
 
 
-class SearchView(FilteredListMixin, ListView):
+class SearchView(CachedPageMixin, FilteredListMixin, ListView):
     """Search news, countries, the chronology and partners: /search/?q=…&type=…&page=…"""
+
+    cache_dependencies = ("news", "countries", "chronology", "partners")
 
     template_name = "balkan/search.html"
     filter_form_class = SearchFilterForm
@@ -163,6 +169,15 @@ def serve_media(request, path):
     response["Cache-Control"] = "public, max-age=86400"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def bench_trivial(request):
+    """Return a fixed page, `?bytes=` long: the ceiling `make bench` measures pages against (BENCH_VIEWS=1)."""
+    page = b"<!DOCTYPE html><title>ok</title><p>ok</p>\n"
+    length = request.GET.get("bytes", "")
+    if length.isdigit():
+        page = page.ljust(min(int(length), 10_000_000), b".")
+    return HttpResponse(page)
 
 
 def page_not_found(request, exception=None):

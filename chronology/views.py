@@ -2,6 +2,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.views.generic import ListView
 
+from balkan.cache import CachedPageMixin
 from balkan.filters import FilteredListMixin
 from countries.models import Country
 
@@ -9,8 +10,10 @@ from .forms import ChronologyFilterForm
 from .models import ChronologyEntry
 
 
-class ChronologyEntryListView(FilteredListMixin, ListView):
+class ChronologyEntryListView(CachedPageMixin, FilteredListMixin, ListView):
     """The whole chronology, grouped by decade and year, with the filters in the query string."""
+
+    cache_dependencies = ("chronology", "countries")
 
     filter_form_class = ChronologyFilterForm
 

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from balkan.cache import cached_page
+
 from . import feeds, views
 
 app_name = "countries"
@@ -14,6 +16,14 @@ urlpatterns = [
         name="qr-png",
     ),
     path("<slug:slug>/embed/", views.CountryEmbedView.as_view(), name="embed"),
-    path("<slug:slug>/feed/", feeds.CountryNewsFeed(), name="feed"),
-    path("<slug:slug>/feed/atom/", feeds.CountryNewsFeed.as_atom(), name="feed-atom"),
+    path(
+        "<slug:slug>/feed/",
+        cached_page("country:{slug}", "country-news:{slug}", "countries")(feeds.CountryNewsFeed()),
+        name="feed",
+    ),
+    path(
+        "<slug:slug>/feed/atom/",
+        cached_page("country:{slug}", "country-news:{slug}", "countries")(feeds.CountryNewsFeed.as_atom()),
+        name="feed-atom",
+    ),
 ]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.generic import DetailView, ListView
 
+from balkan.cache import CachedPageMixin
 from balkan.social import PictureView, card_response, picture_response
 from balkan.templatetags.balkan_tags import absolute
 from balkan.views import OldSlugRedirectMixin
@@ -30,12 +31,16 @@ def embed_snippet(country):
     )
 
 
-class CountryListView(ListView):
+class CountryListView(CachedPageMixin, ListView):
+    cache_dependencies = ("countries",)
+
     def get_queryset(self):
         return Country.objects.published()
 
 
-class CountryDetailView(OldSlugRedirectMixin, DetailView):
+class CountryDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
+    cache_dependencies = ("country:{slug}", "country-news:{slug}", "country-profile:{slug}", "countries")
+
     def get_queryset(self):
         return Country.objects.published().for_profile()
 
@@ -71,7 +76,9 @@ class CountryDetailView(OldSlugRedirectMixin, DetailView):
 
 @method_decorator(xframe_options_exempt, name="dispatch")
 @method_decorator(csp_replace({"frame-ancestors": ["*"]}), name="dispatch")
-class CountryEmbedView(OldSlugRedirectMixin, DetailView):
+class CountryEmbedView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
+    cache_dependencies = ("country:{slug}",)
+
     """The compact card embassies put in an <iframe>: the only page any site may frame."""
 
     template_name = "countries/country_embed.html"

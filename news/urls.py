@@ -1,5 +1,6 @@
 from django.urls import path
 
+from balkan.cache import cached_page
 from balkan.social import NewsItemCardView
 
 from . import feeds, views
@@ -7,10 +8,14 @@ from . import feeds, views
 app_name = "news"
 urlpatterns = [
     path("", views.NewsItemListView.as_view(), name="list"),
-    path("feed/", feeds.NewsItemFeed(), name="feed"),
-    path("feed/atom/", feeds.NewsItemFeed.as_atom(), name="feed-atom"),
-    path("tags/<slug:slug>/feed/", feeds.TagNewsFeed(), name="tag-feed"),
-    path("tags/<slug:slug>/feed/atom/", feeds.TagNewsFeed.as_atom(), name="tag-feed-atom"),
+    path("feed/", cached_page("news", "countries")(feeds.NewsItemFeed()), name="feed"),
+    path("feed/atom/", cached_page("news", "countries")(feeds.NewsItemFeed.as_atom()), name="feed-atom"),
+    path("tags/<slug:slug>/feed/", cached_page("news", "countries")(feeds.TagNewsFeed()), name="tag-feed"),
+    path(
+        "tags/<slug:slug>/feed/atom/",
+        cached_page("news", "countries")(feeds.TagNewsFeed.as_atom()),
+        name="tag-feed-atom",
+    ),
     path("preview/<int:pk>/", views.NewsItemPreviewView.as_view(), name="preview"),
     path("preview/<int:pk>/<int:history_id>/", views.NewsItemPreviewView.as_view(), name="preview-revision"),
     path("<slug:slug>/", views.NewsItemDetailView.as_view(), name="detail"),

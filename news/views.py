@@ -4,16 +4,20 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
+from balkan.cache import CachedPageMixin, depends_on
 from balkan.filters import FilteredListMixin
+from balkan.pagination import AnchoredPaginator
 from balkan.views import OldSlugRedirectMixin
 
 from .forms import NewsFilterForm
 from .models import NewsItem
 
 
-class NewsItemListView(FilteredListMixin, ListView):
+class NewsItemListView(CachedPageMixin, FilteredListMixin, ListView):
     paginate_by = 20
+    paginator_class = AnchoredPaginator
     filter_form_class = NewsFilterForm
+    cache_dependencies = ("news", "countries")
 
     def get_queryset(self):
         items = NewsItem.objects.published().for_list()
@@ -27,8 +31,18 @@ class NewsItemListView(FilteredListMixin, ListView):
             items = items.for_tag(self.filters["tag"])
         return items
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        filters = "&".join(
+            f"{key}={getattr(value, 'slug', value)}" for key, value in sorted(self.filters.items())
+        )
+        return super().get_paginator(
+            queryset, per_page, cache_key=f"news-list?{filters}", generations=["news"], **kwargs
+        )
 
-class NewsItemDetailView(OldSlugRedirectMixin, DetailView):
+
+class NewsItemDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
+    cache_dependencies = ("news:{slug}", "countries", "partners")
+
     def get_queryset(self):
         return (
             NewsItem.objects.published()
@@ -37,6 +51,7 @@ class NewsItemDetailView(OldSlugRedirectMixin, DetailView):
         )
 
     def get_context_data(self, **kwargs):
+        depends_on(self.request, *(f"country-news:{country.slug}" for country in self.object.countries.all()))
         related = NewsItem.objects.published().related_to(self.object)
         return super().get_context_data(related=related, **kwargs)
 
@@ -55,7 +70,8 @@ class NewsItemPreviewView(NewsItemDetailView):
     def dispatch(self, request, *args, **kwargs):
         if not (request.user.is_staff and request.user.has_perm("news.view_newsitem")):
             raise Http404
-        return super().dispatch(request, *args, **kwargs)
+        # Skip the page cache: a preview is never cached.
+        return DetailView.dispatch(self, request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
         # Skip the old-slug redirect: a preview is addressed by its number.

@@ -1,17 +1,22 @@
 from django.views.generic import DetailView, ListView
 
+from balkan.cache import CachedPageMixin
 from balkan.views import OldSlugRedirectMixin
 from news.models import NewsItem
 
 from .models import PartnerOrganisation
 
 
-class PartnerOrganisationListView(ListView):
+class PartnerOrganisationListView(CachedPageMixin, ListView):
+    cache_dependencies = ("partners", "countries")
+
     def get_queryset(self):
         return PartnerOrganisation.objects.published().select_related("country").order_by("kind", "name")
 
 
-class PartnerOrganisationDetailView(OldSlugRedirectMixin, DetailView):
+class PartnerOrganisationDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
+    cache_dependencies = ("partner:{slug}", "countries")
+
     def get_queryset(self):
         return PartnerOrganisation.objects.published().select_related("country")
 

@@ -3,29 +3,34 @@
 import datetime
 import io
 import uuid
-from functools import partial
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings as django_settings
+from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from model_bakery import baker
 from PIL import Image
 
+from balkan.cache import forget_near_cache
+
+
+def clear_caches():
+    """Empty this test process's caches (on Redis only its own keys: other workers share the database)."""
+    forget_near_cache()
+    for alias in django_settings.CACHES:
+        if hasattr(caches[alias], "delete_pattern"):
+            caches[alias].delete_pattern("*")
+        else:
+            caches[alias].clear()
+
 
 @pytest.fixture(autouse=True)
 def _media_and_cache(settings, tmp_path, worker_id):
     settings.MEDIA_ROOT = tmp_path / "media"
-    if settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
-        # Parallel workers share one Redis database: each gets its own keys and clears only those,
-        # or one worker's clear() would empty another's cache in the middle of a test.
-        settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": f"test-{worker_id}"}}
-        clear = partial(cache.delete_pattern, "*")
-    else:
-        clear = cache.clear
-    clear()
+    clear_caches()
     yield
-    clear()
+    clear_caches()
 
 
 @pytest.fixture(autouse=True)
@@ -35,14 +40,6 @@ def _english_by_default():
     translation.activate("en")
     yield
     translation.deactivate()
-
-
-@pytest.fixture(autouse=True)
-def _english_by_default():
-    # A request to /ja/... leaves Japanese active in the test's thread; start each test in English.
-    translation.activate("en")
-    yield
-    translation.activate("en")
 
 
 def image_bytes(fmt="JPEG", size=(640, 360), color=(22, 43, 72)):

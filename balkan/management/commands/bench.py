@@ -1,0 +1,309 @@
+"""Load the site with wrk and report how close it comes to the ceiling of its stack: `make bench`.
+
+For each size N (1,000 and 100,000 news items by default) the command seeds the
+database (seed_bench), then twice serves the site exactly as `make run` does
+(gunicorn, WEB_CONCURRENCY workers), once with the page cache and once without
+(PAGE_CACHE=0), and loads with wrk, one after the other: a trivial Django view
+served the same way (the ceiling), the home page, the first and a deep page of
+the news list, a news item and a country profile. At the largest N it also
+records PostgreSQL's plans of the queries public pages run. The report goes to
+stdout and to --output, in Markdown.
+
+Use a database and a Redis database of their own (the Makefile's defaults are
+balkan_bench and Redis database 10): seed_bench fills the database with bench
+data.
+"""
+
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import django
+from django.conf import settings
+from django.core.cache import caches
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from balkan.bench import Result, parse_wrk, report_table, verdicts
+from news.models import NewsItem
+
+TRIVIAL = ("trivial view", "/bench/trivial")
+SAME_SIZE = "trivial view, same size as "
+DEEP_PAGE = "news list, page at 80 % depth"
+
+
+class Command(BaseCommand):
+    help = "Seed N news items, serve the site with gunicorn and load it with wrk; print a Markdown report."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--sizes", default="1000,100000", help="Comma-separated numbers of news items.")
+        parser.add_argument("--duration", type=int, default=10, help="Seconds of each wrk run.")
+        parser.add_argument("--warmup", type=int, default=2, help="Seconds of wrk before each measured run.")
+        parser.add_argument("--threads", type=int, default=2)
+        parser.add_argument("--connections", type=int, default=32)
+        parser.add_argument("--port", type=int, default=8110)
+        parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 3)))
+        parser.add_argument("--output", default=str(settings.VAR_DIR / "bench" / "bench.md"))
+        parser.add_argument("--fresh", action="store_true", help="Drop and create the database first.")
+
+    def handle(self, *args, **options):
+        self.options = options
+        if not shutil.which("wrk"):
+            raise CommandError("wrk is not installed (apt-get install wrk).")
+        self.logs = Path(options["output"]).parent
+        self.logs.mkdir(parents=True, exist_ok=True)
+        self.load_before = os.getloadavg()
+        started = time.monotonic()
+        self.prepare_database(options["fresh"])
+        results, pages = [], {}
+        sizes = [int(size) for size in options["sizes"].split(",")]
+        for size in sizes:
+            self.stdout.write(f"Seeding {size:,} news items…")
+            call_command("seed_bench", news=size, stdout=self.stdout)
+            if NewsItem.objects.count() != size:
+                raise CommandError(
+                    f"The database holds {NewsItem.objects.count():,} news items, not {size:,}: use --fresh."
+                )
+            pages[size] = self.pages(size)
+            for mode in ("cached", "uncached"):
+                with self.server(size, mode):
+                    results.append(self.load(size, mode, *TRIVIAL))
+                    for label, path in pages[size]:
+                        # Right before each page, its ceiling: a fixed page of the same length.
+                        length = self.length(path)
+                        results.append(
+                            self.load(size, mode, SAME_SIZE + label, f"{TRIVIAL[1]}?bytes={length}")
+                        )
+                        results.append(self.load(size, mode, label, path))
+        plans = self.plans(sizes[-1]) if connection.vendor == "postgresql" else []
+        report = self.report(results, pages, plans, time.monotonic() - started)
+        Path(options["output"]).write_text(report)
+        self.stdout.write(report)
+
+    def prepare_database(self, fresh):
+        if connection.vendor == "postgresql":
+            name = connection.settings_dict["NAME"]
+            with connection._nodb_cursor() as cursor:
+                if fresh:
+                    cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+                if cursor.fetchone() is None:
+                    cursor.execute(f'CREATE DATABASE "{name}"')
+        call_command("migrate", verbosity=0)
+        for alias in ("default", "shared"):
+            backend = caches[alias]
+            backend.delete_pattern("*") if hasattr(backend, "delete_pattern") else backend.clear()
+
+    def pages(self, size):
+        published = NewsItem.objects.published().count()
+        deep = max(1, int((published + 19) // 20 * 0.8))
+        return [
+            ("home", "/"),
+            ("news list, page 1", "/news/"),
+            (DEEP_PAGE, f"/news/?page={deep}"),
+            ("news item", f"/news/bench-{size // 2}/"),
+            ("country profile", "/countries/slovenia/"),
+        ]
+
+    @contextmanager
+    def server(self, size, mode):
+        """Serve the site as `make serve` does, with or without the page cache."""
+        port = self.options["port"]
+        environment = {
+            **os.environ,
+            "PAGE_CACHE": "1" if mode == "cached" else "0",
+            "BENCH_VIEWS": "1",
+            "CACHE_KEY_PREFIX": settings.CACHES["default"].get("KEY_PREFIX", ""),
+            "DEBUG": "0",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        }
+        environment.pop("DJANGO_SETTINGS_MODULE", None)
+        log = (self.logs / f"gunicorn-{size}-{mode}.log").open("w")
+        command = [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "balkan.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(self.options["workers"]),
+            "--access-logfile",
+            "-",
+            "--forwarded-allow-ips=127.0.0.1",
+        ]
+        process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=environment, stdout=log, stderr=log)
+        try:
+            self.wait_for(port, process)
+            yield
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+            log.close()
+
+    def wait_for(self, port, process):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise CommandError(f"gunicorn stopped; see {self.logs}")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5):
+                    return
+            except OSError:
+                time.sleep(0.3)
+        raise CommandError("gunicorn did not answer within 60 s")
+
+    def wrk(self, url, seconds, connections):
+        options = self.options
+        command = ["wrk", f"-t{options['threads']}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
+        command += ["--latency", url]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    def length(self, path):
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.options['port']}{path}", timeout=30) as response:
+            return len(response.read())
+
+    def load(self, size, mode, label, path):
+        url = f"http://127.0.0.1:{self.options['port']}{path}"
+        with urllib.request.urlopen(url, timeout=30) as response:
+            if response.status != 200:
+                raise CommandError(f"{url} answered {response.status}")
+        self.wrk(url, self.options["warmup"], self.options["connections"])
+        output = self.wrk(url, self.options["duration"], self.options["connections"])
+        rate, p50, p99, errors, requests = parse_wrk(output)
+        self.stdout.write(
+            f"  N={size:,} {mode:8} {label:60} {rate:8.0f} req/s  p50 {p50:6.2f} ms  p99 {p99:6.2f} ms"
+        )
+        return Result(label, mode, size, rate, p50, p99, errors, requests)
+
+    def plans(self, size):
+        """Return (what, key lines of EXPLAIN ANALYZE) for the queries public pages run."""
+        from balkan.pagination import AnchoredPaginator
+        from balkan.search import _matching
+        from chronology.models import ChronologyEntry
+        from countries.models import Country
+        from partners.models import PartnerOrganisation
+
+        public = NewsItem.objects.published().for_list()
+        slovenia = Country.objects.get(slug="slovenia")
+        item = NewsItem.objects.get(slug=f"bench-{size // 2}")
+        partner = PartnerOrganisation.objects.filter(news_items__isnull=False).first()
+        paginator = AnchoredPaginator(public, 20, cache_key="bench-explain", generations=["news"])
+        deep = max(1, int(paginator.num_pages * 0.8))
+        in_slovenia = NewsItem.countries.through.objects.filter(country=slovenia).values("newsitem")
+        queries = [
+            ("news list, page 1 (also home's latest)", public[:20]),
+            ("news list, its length (once per change)", None),
+            ("news list, the anchors of deep pages (once per change)", paginator.anchor_rows()),
+            (
+                f"news list, page {deep:,} from its anchor (what the site runs)",
+                paginator.page(deep).object_list,
+            ),
+            (f"news list, page {deep:,} by OFFSET (what it avoids)", public[(deep - 1) * 20 : deep * 20]),
+            ("home, featured news", public.filter(is_featured=True)[:3]),
+            ("news list ?kind=visit", public.filter(kind="visit")[:20]),
+            ("news list ?year=2020", public.filter(publish_at__year=2020)[:20]),
+            ("news list ?country= and a profile's latest news", public.for_country(slovenia)[:20]),
+            ("news list ?tag=", public.tagged("topic-3")[:20]),
+            ("news item", NewsItem.objects.published().filter(slug=item.slug)),
+            ("news item, related news", public.filter(pk__in=in_slovenia).exclude(pk=item.pk)[:3]),
+            ("partner page, its news", public.filter(partners=partner)[:5]),
+            ("next scheduled story (page cache)", NewsItem.objects.scheduled().order_by("publish_at")[:1]),
+            ("chronology", ChronologyEntry.objects.published().for_timeline()),
+            (
+                "home, chronology highlights",
+                ChronologyEntry.objects.published().filter(is_highlight=True).order_by("-date")[:5],
+            ),
+            (
+                "search, news (substring match)",
+                public.filter(_matching(["cooperation"], ["title", "summary", "body"]))[:20],
+            ),
+        ]
+        plans = []
+        for what, queryset in queries:
+            if queryset is None:
+                sql, params = NewsItem.objects.published().values("pk").query.sql_with_params()
+                sql = f"SELECT COUNT(*) FROM ({sql}) counted"
+            else:
+                sql, params = queryset.query.sql_with_params()
+            with connection.cursor() as cursor:
+                cursor.execute(f"EXPLAIN ANALYZE {sql}", params)
+                plans.append((what, key_lines("\n".join(row[0] for row in cursor.fetchall()))))
+        return plans
+
+    def machine(self):
+        cpu = next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT version()" if connection.vendor == "postgresql" else "SELECT sqlite_version()"
+            )
+            database = cursor.fetchone()[0].split(" on ")[0]
+        redis = "none"
+        if settings.REDIS_URL:
+            redis = "Redis " + caches["default"].client.get_client().info()["redis_version"]
+        wrk = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split("[")[0].strip()
+        gunicorn = subprocess.run(
+            [str(Path(sys.executable).with_name("gunicorn")), "--version"], capture_output=True, text=True
+        ).stdout.strip()
+        return [
+            f"- CPU: {os.cpu_count()} × {cpu}; RAM: {memory_kb / 1024 / 1024:.1f} GiB",
+            f"- {platform.platform()}; Python {platform.python_version()}; Django {django.get_version()}",
+            f"- {database}; {redis}; {gunicorn} with {self.options['workers']} sync workers (as `make run`)",
+            f"- {wrk}: {self.options['threads']} threads, {self.options['connections']} connections, "
+            f"{self.options['duration']} s per page after {self.options['warmup']} s of warm-up, on the same machine",
+            "- load average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}; after: {:.2f} {:.2f} {:.2f}".format(
+                *self.load_before, *os.getloadavg()
+            ),
+        ]
+
+    def report(self, results, pages, plans, seconds):
+        lines = [
+            "# Bench",
+            "",
+            "## Machine",
+            "",
+            *self.machine(),
+            f"- the whole run took {seconds / 60:.1f} min",
+            "",
+        ]
+        lines += ["## Pages", ""]
+        for size, paths in pages.items():
+            lines.append(f"- N={size:,}: " + ", ".join(f"{label} `{path}`" for label, path in paths))
+        lines += ["", "## Results", "", report_table(results), "", "## Targets", "", verdicts(results), ""]
+        if plans:
+            lines += [f"## Query plans at N={max(pages):,} (PostgreSQL EXPLAIN ANALYZE, key lines)", ""]
+            for what, plan in plans:
+                lines += [f"**{what}**", "", "```", plan, "```", ""]
+        return "\n".join(lines)
+
+
+def key_lines(plan, limit=12):
+    """Return the lines of a plan that say how rows are found, sorted and counted, and its time."""
+    keep = (
+        "Scan",
+        "Sort",
+        "Limit",
+        "Loop",
+        "Join",
+        "Aggregate",
+        "WindowAgg",
+        "Rows Removed",
+        "Execution Time",
+    )
+    lines = [line.rstrip()[:160] for line in plan.splitlines() if any(word in line for word in keep)]
+    if len(lines) > limit + 1:
+        lines = [*lines[:limit], "  …", lines[-1]]
+    return "\n".join(lines)

@@ -1,0 +1,155 @@
+"""Every public page costs the same number of queries with 1 and with 50 items of each kind.
+
+The stored pages and lists are dropped before each measurement, so these are
+the costs of rendering a page, not of serving it from the cache (which costs
+none). The generations stay, as they do between two changes of a running site.
+"""
+
+import datetime
+import itertools
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from balkan.cache import forget_near_cache
+from balkan.models import Quote
+from countries.models import Country, Embassy, TradeFigure
+from news.models import NewsImage, NewsItem
+from partners.models import PartnerOrganisation
+from tests.conftest import image_upload
+
+# Queries per page, whatever the number of items.
+BUDGETS = {
+    # featured + countries, latest + countries, countries, highlights with category + their countries
+    # and news, official partners, a quote
+    "/": 10,
+    # count, items, their countries, the country filter's choices
+    "/news/": 4,
+    "/ja/news/": 4,
+    # + the country filter's own lookup
+    "/news/?country=country-0": 5,
+    "/news/?tag=topic": 4,
+    "/news/?kind=visit": 4,
+    "/news/?year=2020": 4,
+    # item, its countries, partners, tags, gallery; related items and their countries
+    "/news/the-story/": 7,
+    "/countries/": 1,
+    # country with trade, embassies, partners; news + countries; entries + countries + news
+    "/countries/country-0/": 9,
+    "/countries/country-0/embed/": 1,
+    "/countries/country-0/card.png": 2,
+    "/countries/country-0/qr.svg": 1,
+    # country, items, their countries
+    "/countries/country-0/feed/": 3,
+    "/news/feed/": 2,
+    # entries with category, countries, related news; the two filters' choices
+    "/chronology/": 5,
+    "/partners/": 1,
+    # partner with country, its news + their countries
+    "/partners/partner-0/": 3,
+    # one query per kind of result
+    "/search/?q=japan": 4,
+    # news, countries, partners (the fixed pages need none)
+    "/sitemap.xml": 3,
+    "/about/": 1,
+}
+
+
+class GrowingSite:
+    """A site whose items of every kind can be added to, all linked to each other."""
+
+    def __init__(self, make_country, make_news, make_partner, make_entry, make_category):
+        self.make_country, self.make_news = make_country, make_news
+        self.make_partner, self.make_entry, self.make_category = make_partner, make_entry, make_category
+        self.codes = (a + b for a, b in itertools.product("ABCDEFGHIJKLMNOPQRSTUVWXYZ", repeat=2))
+        self.start = datetime.datetime(2020, 6, 1, 12, tzinfo=datetime.UTC)
+        self.size = 0
+        self.home = self.add_country(0)
+        Embassy.objects.create(country=self.home, kind="in_japan", name="Embassy in Tokyo", address="Tokyo")
+        Embassy.objects.create(
+            country=self.home, kind="of_japan", name="Embassy of Japan", address="Ljubljana"
+        )
+        self.story = make_news(
+            title="Japan: the story", slug="the-story", kind="visit", publish_at=self.start
+        )
+
+    def add_country(self, n):
+        return self.make_country(name=f"Country {n}", slug=f"country-{n}", iso_code=next(self.codes))
+
+    def grow(self, size):
+        """Add items until there are `size` of each kind (and the story every page links to)."""
+        for n in range(self.size, size):
+            country = self.home if n == 0 else self.add_country(n)
+            partner = self.make_partner(
+                name=f"Japan partner {n}",
+                slug=f"partner-{n}",
+                country=self.home,
+                is_official_partner=n % 2 == 0,
+            )
+            TradeFigure.objects.create(
+                country=self.home, year=2000 + n, exports_to_japan=10, imports_from_japan=5
+            )
+            story = self.make_news(
+                title=f"Japan story {n}",
+                kind="visit",
+                publish_at=self.start - datetime.timedelta(hours=n + 1),
+                countries=list(Country.objects.all()),
+                partners=list(PartnerOrganisation.objects.all()),
+                is_featured=n % 3 == 0,
+            )
+            story.tags.add("topic", f"topic {n}")
+            self.story.countries.add(country)
+            self.story.partners.add(partner)
+            self.story.tags.add(f"topic {n}")
+            NewsImage.objects.create(
+                news_item=self.story, image=image_upload(f"photo{n}.jpg"), alt=f"Photo {n}"
+            )
+            self.make_entry(
+                title=f"Japan entry {n}",
+                countries=list(Country.objects.all()),
+                related_news=list(NewsItem.objects.all()),
+                category=self.make_category(f"category-{n % 6}"),
+                is_highlight=True,
+            )
+            Quote.objects.create(text=f"Quote {n}", author=f"Author {n}")
+        self.size = size
+
+
+def drop_stored_pages():
+    pages = caches["default"]
+    if hasattr(pages, "delete_pattern"):  # Redis, shared with the generations
+        pages.delete_pattern("page:*")
+        pages.delete_pattern("data:*")
+    else:
+        pages.clear()
+    forget_near_cache()
+
+
+def queries_per_page(client):
+    """Return {url: number of queries} for every page, each rendered with an empty page cache."""
+    counts = {}
+    for url in BUDGETS:
+        drop_stored_pages()
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["X-Cache"] == "MISS", url
+        counts[url] = len(context)
+    return counts
+
+
+@pytest.mark.django_db
+def test_every_public_page_costs_the_same_queries_with_1_and_with_50_items(
+    client, settings, make_country, make_news, make_partner, make_entry, make_category, site_pages
+):
+    settings.SITE_URL = "http://testserver"
+    site = GrowingSite(make_country, make_news, make_partner, make_entry, make_category)
+    site.grow(1)
+    with_one = queries_per_page(client)
+    site.grow(50)
+    assert NewsItem.objects.count() == 51 and Country.objects.count() == 50
+    assert site.story.countries.count() == site.story.images.count() == 50
+    with_fifty = queries_per_page(client)
+    assert with_one == with_fifty == BUDGETS

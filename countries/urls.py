@@ -8,11 +8,13 @@ app_name = "countries"
 urlpatterns = [
     path("", views.CountryListView.as_view(), name="list"),
     path("<slug:slug>/", views.CountryDetailView.as_view(), name="detail"),
-    path("<slug:slug>/card.png", views.CountryCardView.as_view(), name="card"),
-    path("<slug:slug>/qr.svg", views.CountryQRCodeView.as_view(), name="qr"),
+    path("<slug:slug>/card.png", cached_page("country:{slug}")(views.CountryCardView.as_view()), name="card"),
+    path("<slug:slug>/qr.svg", cached_page("country:{slug}")(views.CountryQRCodeView.as_view()), name="qr"),
     path(
         "<slug:slug>/qr.png",
-        views.CountryQRCodeView.as_view(image_format="png", url_name="countries:qr-png"),
+        cached_page("country:{slug}")(
+            views.CountryQRCodeView.as_view(image_format="png", url_name="countries:qr-png")
+        ),
         name="qr-png",
     ),
     path("<slug:slug>/embed/", views.CountryEmbedView.as_view(), name="embed"),

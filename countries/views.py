@@ -77,9 +77,9 @@ class CountryDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
 @method_decorator(xframe_options_exempt, name="dispatch")
 @method_decorator(csp_replace({"frame-ancestors": ["*"]}), name="dispatch")
 class CountryEmbedView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
-    cache_dependencies = ("country:{slug}",)
-
     """The compact card embassies put in an <iframe>: the only page any site may frame."""
+
+    cache_dependencies = ("country:{slug}",)
 
     template_name = "countries/country_embed.html"
 

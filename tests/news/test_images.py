@@ -163,6 +163,7 @@ def test_a_small_image_is_never_enlarged(make_news, client):
 
 @pytest.mark.django_db
 def test_a_missing_original_falls_back_to_a_plain_image_not_an_error(make_news, client, settings):
+    settings.PAGE_CACHE = False  # this is about rendering, not the page cache
     item = make_news(hero_alt="Lost photo")
     item.hero_image.save("lost.jpg", ContentFile(photo_bytes((800, 450)), name="photo.jpg"))
     original = media_path(settings, item.hero_image.url)
@@ -192,7 +193,8 @@ def test_news_cards_use_lazy_responsive_pictures(client, story):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [1, 6])
-def test_pictures_cost_no_queries(client, make_news, django_assert_num_queries, count):
+def test_pictures_cost_no_queries(client, make_news, django_assert_num_queries, count, settings):
+    settings.PAGE_CACHE = False  # this measures rendering, not the page cache
     item = make_news(hero_alt="Hero")
     item.hero_image.save("hero.jpg", ContentFile(photo_bytes((640, 360)), name="photo.jpg"))
     for n in range(count):

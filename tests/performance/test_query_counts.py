@@ -38,7 +38,8 @@ BUDGETS = {
     "/countries/": 1,
     # country with trade, embassies, partners; news + countries; entries + countries + news
     "/countries/country-0/": 9,
-    "/countries/country-0/embed/": 1,
+    # country, its latest trade figure
+    "/countries/country-0/embed/": 2,
     "/countries/country-0/card.png": 2,
     "/countries/country-0/qr.svg": 1,
     # country, items, their countries
@@ -51,8 +52,8 @@ BUDGETS = {
     "/partners/partner-0/": 3,
     # one query per kind of result
     "/search/?q=japan": 4,
-    # news, countries, partners (the fixed pages need none)
-    "/sitemap.xml": 3,
+    # news, countries, partners, site pages, and the lastmod of home and each list
+    "/sitemap.xml": 8,
     "/about/": 1,
 }
 

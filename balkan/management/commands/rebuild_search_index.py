@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from balkan.cache import bump
 from balkan.search import rebuild
 
 
@@ -12,5 +13,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         written = rebuild()
+        # Search pages cached before the rebuild showed the old index.
+        bump("news", "countries", "chronology", "partners")
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS(f"Search index rebuilt: {written} documents."))

@@ -72,6 +72,7 @@ restore: $(VENV)/.runtime
 
 # `make bench`: seed 1,000 then 100,000 news items into a database of its own and load the site
 # with wrk (see balkan/management/commands/bench.py); the report goes to var/bench/bench.md.
+# Each size gets its own database, named after BENCH_DATABASE_URL with _<N> appended.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/balkan_bench
 BENCH_REDIS_URL ?= redis://127.0.0.1:6379/10
 BENCH_ARGS ?=

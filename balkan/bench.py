@@ -7,6 +7,7 @@ Markdown report.
 
 import re
 from dataclasses import dataclass
+from statistics import median
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
@@ -25,6 +26,26 @@ class Result:
     p99_ms: float
     errors: int
     requests: int
+
+
+def aggregate(runs):
+    """Return one Result per (size, mode, page) from interleaved rounds: medians, errors and requests summed."""
+    groups = {}
+    for size, mode, label, result in runs:
+        groups.setdefault((size, mode, label), []).append(result)
+    return [
+        Result(
+            label,
+            mode,
+            size,
+            median(r.requests_per_second for r in results),
+            median(r.p50_ms for r in results),
+            median(r.p99_ms for r in results),
+            sum(r.errors for r in results),
+            sum(r.requests for r in results),
+        )
+        for (size, mode, label), results in groups.items()
+    ]
 
 
 def _ms(text):

@@ -31,11 +31,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from balkan.bench import Result, parse_wrk, report_table, verdicts
+from balkan.bench import SAME_SIZE, Result, aggregate, parse_wrk, report_table, verdicts
 from news.models import NewsItem
 
 TRIVIAL = ("trivial view", "/bench/trivial")
-SAME_SIZE = "trivial view, same size as "
 DEEP_PAGE = "news list, page at 80 % depth"
 
 
@@ -44,14 +43,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--sizes", default="1000,100000", help="Comma-separated numbers of news items.")
-        parser.add_argument("--duration", type=int, default=10, help="Seconds of each wrk run.")
-        parser.add_argument("--warmup", type=int, default=2, help="Seconds of wrk before each measured run.")
+        parser.add_argument("--rounds", type=int, default=3, help="Interleaved rounds of every measurement.")
+        parser.add_argument("--duration", type=int, default=4, help="Seconds of each wrk run in a round.")
+        parser.add_argument("--warmup", type=int, default=1, help="Seconds of wrk on each address first.")
         parser.add_argument("--threads", type=int, default=2)
         parser.add_argument("--connections", type=int, default=32)
-        parser.add_argument("--port", type=int, default=8110)
+        parser.add_argument("--port", type=int, default=8110, help="The first port; one server per size.")
         parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 3)))
         parser.add_argument("--output", default=str(settings.VAR_DIR / "bench" / "bench.md"))
-        parser.add_argument("--fresh", action="store_true", help="Drop and create the database first.")
+        parser.add_argument("--fresh", action="store_true", help="Drop and create the databases first.")
 
     def handle(self, *args, **options):
         self.options = options
@@ -61,10 +61,13 @@ class Command(BaseCommand):
         self.logs.mkdir(parents=True, exist_ok=True)
         self.load_before = os.getloadavg()
         started = time.monotonic()
-        self.prepare_database(options["fresh"])
-        results, pages = [], {}
+        self.base_name = connection.settings_dict["NAME"]
+        self.base_prefix = settings.CACHES["default"].get("KEY_PREFIX", "balkan-bench")
+        self.forget_cached_pages()
         sizes = [int(size) for size in options["sizes"].split(",")]
+        pages = {}
         for size in sizes:
+            self.use_database(size, options["fresh"])
             self.stdout.write(f"Seeding {size:,} news items…")
             call_command("seed_bench", news=size, stdout=self.stdout)
             if NewsItem.objects.count() != size:
@@ -72,34 +75,46 @@ class Command(BaseCommand):
                     f"The database holds {NewsItem.objects.count():,} news items, not {size:,}: use --fresh."
                 )
             pages[size] = self.pages(size)
-            for mode in ("cached", "uncached"):
-                with self.server(size, mode):
-                    results.append(self.load(size, mode, *TRIVIAL))
-                    for label, path in pages[size]:
-                        # Right before each page, its ceiling: a fixed page of the same length.
-                        length = self.length(path)
-                        results.append(
-                            self.load(size, mode, SAME_SIZE + label, f"{TRIVIAL[1]}?bytes={length}")
-                        )
-                        results.append(self.load(size, mode, label, path))
+        runs = []
+        for mode in ("cached", "uncached"):
+            with self.servers(sizes, mode) as ports:
+                plan = self.plan(pages, ports)
+                for _, _, url in plan:
+                    self.wrk(url, options["warmup"])
+                for round_ in range(options["rounds"]):
+                    # Each page right after its ceiling, each size right after the other: the
+                    # machine's load drifts, the comparisons stay side by side.
+                    for size, label, url in plan:
+                        runs.append((size, mode, label, self.measure(size, mode, label, url, round_)))
+        results = aggregate(runs)
+        self.use_database(sizes[-1], fresh=False)
         plans = self.plans(sizes[-1]) if connection.vendor == "postgresql" else []
         report = self.report(results, pages, plans, time.monotonic() - started)
         Path(options["output"]).write_text(report)
         self.stdout.write(report)
 
-    def prepare_database(self, fresh):
+    def use_database(self, size, fresh):
+        """Point this process at the size's own database (created if missing) and migrate it."""
+        name = f"{self.base_name}_{size}" if connection.vendor == "postgresql" else self.base_name
+        connection.close()
         if connection.vendor == "postgresql":
-            name = connection.settings_dict["NAME"]
             with connection._nodb_cursor() as cursor:
                 if fresh:
                     cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
                 cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
                 if cursor.fetchone() is None:
                     cursor.execute(f'CREATE DATABASE "{name}"')
+        connection.settings_dict["NAME"] = name
         call_command("migrate", verbosity=0)
-        for alias in ("default", "shared"):
-            backend = caches[alias]
-            backend.delete_pattern("*") if hasattr(backend, "delete_pattern") else backend.clear()
+
+    def forget_cached_pages(self):
+        """Delete every key of the bench's servers (theirs start with this process's prefix)."""
+        if hasattr(caches["default"], "delete_pattern"):
+            client = caches["default"].client.get_client(write=True)
+            for key in client.scan_iter(match=f"{self.base_prefix}*", count=1000):
+                client.delete(key)
+        else:
+            caches["default"].clear()
 
     def pages(self, size):
         published = NewsItem.objects.published().count()
@@ -112,15 +127,48 @@ class Command(BaseCommand):
             ("country profile", "/countries/slovenia/"),
         ]
 
+    def plan(self, pages, ports):
+        """Return a round's measurements in order, as (size, label, url)."""
+        plan = []
+        for index in range(len(pages[next(iter(pages))]) + 1):
+            for size, port in ports.items():
+                label, path = [TRIVIAL, *pages[size]][index]
+                base = f"http://127.0.0.1:{port}"
+                if label != TRIVIAL[0]:
+                    plan.append(
+                        (size, SAME_SIZE + label, f"{base}{TRIVIAL[1]}?bytes={self.length(base + path)}")
+                    )
+                plan.append((size, label, base + path))
+        return plan
+
     @contextmanager
-    def server(self, size, mode):
-        """Serve the site as `make serve` does, with or without the page cache."""
-        port = self.options["port"]
+    def servers(self, sizes, mode):
+        """Serve each size's database as `make serve` does, with or without the page cache."""
+        started, ports = [], {}
+        try:
+            for index, size in enumerate(sizes):
+                port = self.options["port"] + index
+                started.append(self.server(size, mode, port))
+                ports[size] = port
+            for (process, _log), port in zip(started, ports.values(), strict=True):
+                self.wait_for(port, process)
+            yield ports
+        finally:
+            for process, log in started:
+                process.terminate()
+                process.wait(timeout=30)
+                log.close()
+
+    def server(self, size, mode, port):
+        database_url = os.environ.get("DATABASE_URL", "")
+        if connection.vendor == "postgresql":
+            database_url = database_url.rsplit("/", 1)[0] + f"/{self.base_name}_{size}"
         environment = {
             **os.environ,
+            "DATABASE_URL": database_url,
             "PAGE_CACHE": "1" if mode == "cached" else "0",
             "BENCH_VIEWS": "1",
-            "CACHE_KEY_PREFIX": settings.CACHES["default"].get("KEY_PREFIX", ""),
+            "CACHE_KEY_PREFIX": f"{self.base_prefix}-{size}",
             "DEBUG": "0",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
         }
@@ -138,13 +186,7 @@ class Command(BaseCommand):
             "--forwarded-allow-ips=127.0.0.1",
         ]
         process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=environment, stdout=log, stderr=log)
-        try:
-            self.wait_for(port, process)
-            yield
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
-            log.close()
+        return process, log
 
     def wait_for(self, port, process):
         deadline = time.monotonic() + 60
@@ -158,26 +200,22 @@ class Command(BaseCommand):
                 time.sleep(0.3)
         raise CommandError("gunicorn did not answer within 60 s")
 
-    def wrk(self, url, seconds, connections):
+    def wrk(self, url, seconds):
         options = self.options
-        command = ["wrk", f"-t{options['threads']}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
-        command += ["--latency", url]
+        command = ["wrk", f"-t{options['threads']}", f"-c{options['connections']}", f"-d{seconds}s"]
+        command += ["--timeout", "10s", "--latency", url]
         return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
-    def length(self, path):
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.options['port']}{path}", timeout=30) as response:
-            return len(response.read())
-
-    def load(self, size, mode, label, path):
-        url = f"http://127.0.0.1:{self.options['port']}{path}"
+    def length(self, url):
         with urllib.request.urlopen(url, timeout=30) as response:
             if response.status != 200:
                 raise CommandError(f"{url} answered {response.status}")
-        self.wrk(url, self.options["warmup"], self.options["connections"])
-        output = self.wrk(url, self.options["duration"], self.options["connections"])
-        rate, p50, p99, errors, requests = parse_wrk(output)
+            return len(response.read())
+
+    def measure(self, size, mode, label, url, round_):
+        rate, p50, p99, errors, requests = parse_wrk(self.wrk(url, self.options["duration"]))
         self.stdout.write(
-            f"  N={size:,} {mode:8} {label:60} {rate:8.0f} req/s  p50 {p50:6.2f} ms  p99 {p99:6.2f} ms"
+            f"  round {round_ + 1} N={size:,} {mode:8} {label:60} {rate:8.0f} req/s  p50 {p50:7.2f} ms  p99 {p99:7.2f} ms"
         )
         return Result(label, mode, size, rate, p50, p99, errors, requests)
 
@@ -263,7 +301,8 @@ class Command(BaseCommand):
             f"- {platform.platform()}; Python {platform.python_version()}; Django {django.get_version()}",
             f"- {database}; {redis}; {gunicorn} with {self.options['workers']} sync workers (as `make run`)",
             f"- {wrk}: {self.options['threads']} threads, {self.options['connections']} connections, "
-            f"{self.options['duration']} s per page after {self.options['warmup']} s of warm-up, on the same machine",
+            f"{self.options['rounds']} interleaved rounds of {self.options['duration']} s per address (medians) after "
+            f"{self.options['warmup']} s of warm-up, on the same machine; one server per size, running side by side",
             "- load average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}; after: {:.2f} {:.2f} {:.2f}".format(
                 *self.load_before, *os.getloadavg()
             ),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from balkan.bench import SAME_SIZE, Result, parse_wrk, report_table, verdicts
+from balkan.bench import SAME_SIZE, Result, aggregate, parse_wrk, report_table, verdicts
 
 WRK = """Running 10s test @ http://127.0.0.1:8110/news/
   2 threads and 32 connections
@@ -88,3 +88,13 @@ def test_seed_bench_creates_news_with_countries_tags_and_a_chronology_and_tops_u
 @pytest.mark.django_db
 def test_the_trivial_view_is_off_unless_asked_for(client):
     assert client.get("/bench/trivial").status_code == 404
+
+
+def test_interleaved_rounds_are_summed_up_by_their_medians():
+    runs = [
+        (1000, "cached", "home", Result("home", "cached", 1000, rate, p50, p50 * 2, errors, 100))
+        for rate, p50, errors in [(900, 12, 0), (1500, 9, 1), (1200, 10, 0)]
+    ]
+    (result,) = aggregate(runs)
+    assert (result.requests_per_second, result.p50_ms, result.p99_ms) == (1200, 10, 20)
+    assert (result.errors, result.requests) == (1, 300)

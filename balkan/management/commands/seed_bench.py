@@ -68,7 +68,7 @@ class Command(BaseCommand):
             self.chronology(countries)
             self.site()
         if connection.vendor == "postgresql":
-            # VACUUM cannot run inside a transaction (a test's); ANALYZE alone can.
+            # VACUUM marks the pages all-visible (index-only scans); it cannot run in a transaction.
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
         bump("news", "countries", "chronology", "partners", "site")

@@ -168,7 +168,23 @@ class Country(SlugHistoryMixin, models.Model):
         return max(self.trade_figures.all(), key=lambda figure: figure.year, default=None)
 
 
-class TradeFigure(models.Model):
+class PartOfCountryMixin:
+    """Mark the country changed whenever one of its parts (a trade figure, an embassy) is saved or deleted.
+
+    Its profile, card and cached pages are keyed by the country's `updated_at`.
+    """
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        Country.objects.filter(pk=self.country_id).touch()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        Country.objects.filter(pk=self.country_id).touch()
+        return result
+
+
+class TradeFigure(PartOfCountryMixin, models.Model):
     class Currency(models.TextChoices):
         EUR = "EUR", _("euro")
         USD = "USD", _("US dollar")
@@ -205,15 +221,6 @@ class TradeFigure(models.Model):
     def __str__(self):
         return f"{self.country} {self.year}"
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        Country.objects.filter(pk=self.country_id).touch()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        Country.objects.filter(pk=self.country_id).touch()
-        return result
-
     @property
     def exports_display(self):
         """Return the exports as a reader says them: "EUR 119 million"."""
@@ -224,7 +231,7 @@ class TradeFigure(models.Model):
         return format_millions(self.imports_from_japan, self.currency)
 
 
-class Embassy(models.Model):
+class Embassy(PartOfCountryMixin, models.Model):
     class Kind(models.TextChoices):
         IN_JAPAN = "in_japan", _("Embassy of the country in Japan")
         OF_JAPAN = "of_japan", _("Embassy of Japan in the country")
@@ -253,15 +260,6 @@ class Embassy(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        Country.objects.filter(pk=self.country_id).touch()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        Country.objects.filter(pk=self.country_id).touch()
-        return result
 
     @property
     def map_link(self):

@@ -256,6 +256,7 @@ class PageCache:
         self.tokens = {}
         self.usable = True
         self.pending = False
+        self.next_due = None
 
     def lookup(self, find=True, only_stored=False):
         """Return the stored entry if every generation it was made under is still current.
@@ -273,10 +274,11 @@ class PageCache:
             entry = self._fetched(found.pop(self.key, None) if together else _pages().get(self.key))
         if only_stored and entry is None:
             return None
-        marker = found.get(NEXT_DUE_KEY)
+        marker = self.next_due = found.get(NEXT_DUE_KEY)
         if marker is None or 0 < marker <= timezone.now().timestamp():
             _check_schedule(marker)
-            found = _read(keys, fresh=True)
+            found = _read([NEXT_DUE_KEY, *keys], fresh=True)
+            self.next_due = found.get(NEXT_DUE_KEY)
         self.tokens = _complete(keys, found)
         if None in self.tokens.values():
             self.usable = False
@@ -348,6 +350,21 @@ class PageCache:
             )
         patch_vary_headers(response, ["Cookie"])
 
+    def fresh_until_due(self, response):
+        """Let browsers and CDNs keep a public page no longer than until the next scheduled story.
+
+        Otherwise a story due in a minute would reach a CDN's readers up to
+        PAGE_SHARED_MAX_AGE late. Pages are stored without the cap and get it on
+        their way out, as it stands then.
+        """
+        if not self.next_due or "public" not in response.get("Cache-Control", ""):
+            return
+        left = max(0, int(self.next_due - timezone.now().timestamp()))
+        if left < settings.PAGE_SHARED_MAX_AGE:
+            response["Cache-Control"] = (
+                f"public, max-age={min(left, settings.PAGE_MAX_AGE)}, s-maxage={left}"
+            )
+
 
 def _storable(response):
     cache_control = response.get("Cache-Control", "")
@@ -371,9 +388,10 @@ def _rendered(response):
     return response
 
 
-def _replay(request, entry):
+def _replay(request, page, entry):
     response = HttpResponse(entry["content"], headers=entry["headers"])
     response["X-Cache"] = "HIT"
+    page.fresh_until_due(response)
     return _conditional(request, response, entry["etag"], entry["modified"])
 
 
@@ -389,7 +407,7 @@ def serve(request, names, render):
     in_middleware = getattr(request, "page_cache_missed", False)
     entry = page.lookup(find=not in_middleware)
     if entry is not None:
-        return _replay(request, entry)
+        return _replay(request, page, entry)
     response = _rendered(render())
     if response.status_code != 200 or response.streaming:
         return response
@@ -398,6 +416,7 @@ def serve(request, names, render):
         page.pending = True  # stored by the middleware, with every header the stack adds
     else:
         page.store(response)
+        page.fresh_until_due(response)
     response["X-Cache"] = "MISS"
     return _conditional(request, response, response["ETag"], page.modified)
 
@@ -417,14 +436,16 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not (settings.PAGE_CACHE and is_public_request(request)):
             return self.get_response(request)
-        entry = PageCache(request, ()).lookup(only_stored=True)
+        page = PageCache(request, ())
+        entry = page.lookup(only_stored=True)
         if entry is not None:
-            return _replay(request, entry)
+            return _replay(request, page, entry)
         request.page_cache_missed = True
         response = self.get_response(request)
         page = getattr(request, "page_cache", None)
         if page is not None and page.pending:
             page.store(response)
+            page.fresh_until_due(response)
         return response
 
 

@@ -180,6 +180,36 @@ def test_scheduled_story_appears_at_its_time_without_any_cron(client, make_news,
         assert client.get("/partners/")["X-Cache"] == "MISS"  # first visit: nothing was cached
 
 
+def _directives(response):
+    return dict(
+        (part.strip().split("=") + [""])[:2] for part in response["Cache-Control"].split(",")
+    )
+
+
+@pytest.mark.django_db
+def test_browsers_and_cdns_keep_a_page_no_longer_than_until_the_next_scheduled_story(
+    client, make_news
+):
+    make_news(title="Already out")
+    start = timezone.now().replace(microsecond=0)
+    with time_machine.travel(start, tick=False):
+        make_news(title="Due soon", publish_at=start + datetime.timedelta(seconds=90))
+        first, replayed = client.get("/news/"), client.get("/news/")
+    assert (first["X-Cache"], replayed["X-Cache"]) == ("MISS", "HIT")
+    for response in (first, replayed):
+        assert _directives(response) == {"public": "", "max-age": "60", "s-maxage": "90"}
+    with time_machine.travel(start + datetime.timedelta(seconds=80), tick=False):
+        later = client.get("/news/")
+        assert later["X-Cache"] == "HIT"
+        assert _directives(later) == {"public": "", "max-age": "10", "s-maxage": "10"}
+    with time_machine.travel(start + datetime.timedelta(seconds=91), tick=False):
+        out = client.get("/news/")
+    assert out["X-Cache"] == "MISS" and "Due soon" in out.content.decode()
+    # Nothing else is scheduled: the usual freshness again, stored as such.
+    for response in (out, client.get("/news/")):
+        assert _directives(response)["s-maxage"] == "300"
+
+
 @pytest.mark.django_db
 def test_a_change_made_by_another_server_is_seen_within_the_near_cache_window(client, story, settings):
     settings.PAGE_CACHE_LOCAL_SECONDS = 60

@@ -361,9 +361,7 @@ class PageCache:
             return
         left = max(0, int(self.next_due - timezone.now().timestamp()))
         if left < settings.PAGE_SHARED_MAX_AGE:
-            response["Cache-Control"] = (
-                f"public, max-age={min(left, settings.PAGE_MAX_AGE)}, s-maxage={left}"
-            )
+            response["Cache-Control"] = f"public, max-age={min(left, settings.PAGE_MAX_AGE)}, s-maxage={left}"
 
 
 def _storable(response):

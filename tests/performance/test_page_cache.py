@@ -181,15 +181,11 @@ def test_scheduled_story_appears_at_its_time_without_any_cron(client, make_news,
 
 
 def _directives(response):
-    return dict(
-        (part.strip().split("=") + [""])[:2] for part in response["Cache-Control"].split(",")
-    )
+    return dict((part.strip().split("=") + [""])[:2] for part in response["Cache-Control"].split(","))
 
 
 @pytest.mark.django_db
-def test_browsers_and_cdns_keep_a_page_no_longer_than_until_the_next_scheduled_story(
-    client, make_news
-):
+def test_browsers_and_cdns_keep_a_page_no_longer_than_until_the_next_scheduled_story(client, make_news):
     make_news(title="Already out")
     start = timezone.now().replace(microsecond=0)
     with time_machine.travel(start, tick=False):

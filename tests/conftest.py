@@ -25,6 +25,24 @@ def clear_caches():
             caches[alias].clear()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cache_clear_stays_in_this_worker():
+    """On Redis, clear() empties the whole database: the other worker's pages and its schedule too.
+
+    Tests run two workers against one Redis database; a test that clears "the
+    cache" must clear only its own worker's keys (this once made another worker's
+    unrelated pages go stale in the middle of an invalidation test).
+    """
+    try:
+        from django_redis.cache import RedisCache
+    except ImportError:  # pragma: no cover - django-redis is pinned in requirements.txt
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(RedisCache, "clear", lambda cache: cache.delete_pattern("*"))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _media_and_cache(settings, tmp_path, worker_id):
     settings.MEDIA_ROOT = tmp_path / "media"

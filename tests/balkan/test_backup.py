@@ -7,7 +7,6 @@ import shutil
 import tarfile
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
@@ -17,6 +16,7 @@ from balkan.models import AuditEntry, Quote
 from countries.models import Country
 from news.models import NewsItem
 from partners.models import PartnerOrganisation
+from tests.conftest import clear_caches
 
 
 def page_diff(path, before, after):
@@ -80,11 +80,11 @@ def test_the_demo_site_restored_from_a_backup_gives_the_same_pages(
 
     call_command("flush", interactive=False, verbosity=0)
     shutil.rmtree(settings.MEDIA_ROOT)
-    cache.clear()
+    clear_caches()
     assert client.get(item.get_absolute_url()).status_code == 404
 
     call_command("restore", archive, stdout=io.StringIO())
-    cache.clear()
+    clear_caches()
     after = snapshot(client, paths)
     for path in paths:
         assert after[path] == before[path], page_diff(path, before[path], after[path])

@@ -5,12 +5,12 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from PIL import Image
 
 from balkan import renditions
 from news.models import NewsImage
+from tests.conftest import clear_caches
 
 
 def photo_bytes(size=(1600, 900), exif=False):
@@ -141,7 +141,7 @@ def test_renditions_are_made_once_then_only_linked(client, story, settings, monk
 
     made.clear()
     second = client.get(story.get_absolute_url()).content.decode()
-    cache.clear()  # another server, or a restart: the files are found in storage
+    clear_caches()  # another server, or a restart: the files are found in storage
     third = client.get(story.get_absolute_url()).content.decode()
     assert made == []
     assert first == second == third

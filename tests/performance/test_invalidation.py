@@ -118,11 +118,6 @@ def test_publishing_a_story_refreshes_exactly_the_pages_that_show_it(client, sit
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    reason="After merging the newsroom (issue 4) and security (issue 8) into the page cache, an admin "
-    "publish also refreshes pages it should not (e.g. /about/); open follow-up in the closing note.",
-    strict=False,
-)
 def test_publishing_through_the_admin_refreshes_the_same_pages(client, site, django_user_model):
     cache_every_page(client)
     editor = django_user_model.objects.create_superuser(

@@ -6,13 +6,13 @@ import time
 import pytest
 import time_machine
 from django.contrib.auth.password_validation import validate_password
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from balkan import audit
 from balkan.models import AuditEntry
+from tests.conftest import clear_caches
 
 PASSWORD = "a long enough passphrase 42"
 
@@ -118,7 +118,7 @@ def test_an_idle_session_expires(client, staff_user):
         clock.shift(datetime.timedelta(hours=8, minutes=1))
         # Redis expires its copy of the session by its own clock, which cannot travel in
         # time; the database copy carries the expiry date that this checks.
-        cache.clear()
+        clear_caches()
         assert not is_in_admin(client)
 
 

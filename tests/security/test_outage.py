@@ -4,6 +4,8 @@ import pytest
 from django.db import OperationalError, connection
 from django.test import Client
 
+from tests.conftest import clear_caches
+
 
 def database_gone(execute, sql, params, many, context):
     raise OperationalError("connection to server at 127.0.0.1 failed: Connection refused")
@@ -35,9 +37,8 @@ def test_healthz_answers_503_while_the_database_is_away(client):
 def test_an_outage_met_in_a_middleware_is_a_503_too(admin_user):
     client = Client(raise_request_exception=False)
     client.force_login(admin_user)
-    from django.core.cache import cache
 
-    cache.clear()  # the session must come from the database
+    clear_caches()  # the session must come from the database
     with connection.execute_wrapper(database_gone):
         response = client.get("/admin/")
     assert response.status_code == 503

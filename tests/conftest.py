@@ -12,12 +12,14 @@ from django.utils import timezone, translation
 from model_bakery import baker
 from PIL import Image
 
+from balkan import renditions
 from balkan.cache import forget_near_cache
 
 
 def clear_caches():
     """Empty this test process's caches (on Redis only its own keys: other workers share the database)."""
     forget_near_cache()
+    renditions.known.clear()
     for alias in django_settings.CACHES:
         if hasattr(caches[alias], "delete_pattern"):
             caches[alias].delete_pattern("*")

@@ -151,6 +151,20 @@ def test_renditions_are_made_once_then_only_linked(client, story, settings, monk
 
 
 @pytest.mark.django_db
+def test_a_process_builds_each_picture_once(client, story, settings, monkeypatch):
+    settings.PAGE_CACHE = False  # this is about rendering, not the page cache
+    asked = []
+    rendition = renditions.rendition
+    monkeypatch.setattr(renditions, "rendition", lambda *args: asked.append(args) or rendition(*args))
+    first = client.get(story.get_absolute_url()).content.decode()
+    assert len(asked) == 3 * 3 + 1 + 2 * (2 * 3 + 1)  # every width and format, plus each fallback
+    asked.clear()
+    # Every rendition exists: the next pages only copy the markup (no hashing, no cache round trips).
+    assert client.get(story.get_absolute_url()).content.decode() == first
+    assert asked == []
+
+
+@pytest.mark.django_db
 def test_a_small_image_is_never_enlarged(make_news, client):
     item = make_news(hero_alt="A small photo")
     item.hero_image.save("small.jpg", ContentFile(photo_bytes((300, 200)), name="photo.jpg"))

@@ -5,6 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from news.models import NewsItem
+from tests.conftest import clear_caches
+
 
 def ago(days):
     return timezone.now() - datetime.timedelta(days=days)
@@ -27,6 +30,22 @@ def test_related_stories_share_countries_or_tags_most_shared_first(client, make_
     related = list(client.get(item.get_absolute_url()).context["related"])
     assert related == [shares_three, shares_two, shares_one_newest]
     assert shares_one_older not in related
+
+
+@pytest.mark.django_db
+def test_only_the_newest_stories_sharing_something_are_ranked(client, make_news, make_country, monkeypatch):
+    # However many stories a country gathers, the page ranks a fixed number of them.
+    monkeypatch.setattr("news.models.RELATED_CANDIDATES", 3)
+    slovenia, serbia = make_country(name="Slovenia"), make_country(name="Serbia", iso_code="RS")
+    item = make_news(countries=[slovenia, serbia])
+    old_but_close = make_news(countries=[slovenia, serbia], publish_at=ago(400))
+    recent = [make_news(countries=[slovenia], publish_at=ago(days)) for days in (1, 2, 3)]
+    related = list(client.get(item.get_absolute_url()).context["related"])
+    assert related == recent and old_but_close not in related
+    monkeypatch.setattr("news.models.RELATED_CANDIDATES", 200)
+    clear_caches()  # the ranking is kept until the published news change
+    related = NewsItem.objects.published().related_to(item)
+    assert related == [old_but_close, *recent[:2]]
 
 
 @pytest.mark.django_db
@@ -66,7 +85,26 @@ def test_related_stories_cost_a_fixed_number_of_queries(
     for n in range(count + 2):
         other = make_news(countries=countries[: n % 3 + 1])
         other.tags.add(f"tag {n}")
-    # item, countries, partners, tags, gallery, related items, their countries
-    with django_assert_num_queries(7):
+    # item, countries, partners, tags, gallery, the ranking (once per change), related items, their countries
+    with django_assert_num_queries(8):
         response = client.get(item.get_absolute_url())
     assert len(response.context["related"]) == 3
+
+
+@pytest.mark.django_db
+def test_the_ranking_is_kept_until_the_published_news_change(
+    client, make_news, make_country, django_assert_num_queries, settings
+):
+    settings.PAGE_CACHE = False  # this is about the ranking, not the page cache
+    slovenia = make_country(name="Slovenia")
+    item = make_news(countries=[slovenia])
+    older = make_news(countries=[slovenia], publish_at=ago(5))
+    assert list(client.get(item.get_absolute_url()).context["related"]) == [older]
+    # item, countries, partners, tags, gallery, related items, their countries: no ranking query
+    with django_assert_num_queries(7):
+        client.get(item.get_absolute_url())
+    newer = make_news(countries=[slovenia], publish_at=ago(1))
+    assert list(client.get(item.get_absolute_url()).context["related"]) == [newer, older]
+    newer.status = "archived"
+    newer.save()
+    assert list(client.get(item.get_absolute_url()).context["related"]) == [older]

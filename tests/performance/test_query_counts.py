@@ -33,8 +33,9 @@ BUDGETS = {
     "/news/?tag=topic": 4,
     "/news/?kind=visit": 4,
     "/news/?year=2020": 4,
-    # item, its countries, partners, tags, gallery; related items and their countries
-    "/news/the-story/": 7,
+    # item, its countries, partners, tags, gallery; ranking related items (kept until the news
+    # change), the related items and their countries
+    "/news/the-story/": 8,
     "/countries/": 1,
     # country with trade, embassies, partners; news + countries; entries + countries + news
     "/countries/country-0/": 9,

@@ -222,7 +222,7 @@ class Command(BaseCommand):
     def plans(self, size):
         """Return (what, key lines of EXPLAIN ANALYZE) for the queries public pages run."""
         from balkan.pagination import AnchoredPaginator
-        from balkan.search import _matching
+        from balkan.search import Search
         from chronology.models import ChronologyEntry
         from countries.models import Country
         from partners.models import PartnerOrganisation
@@ -233,7 +233,6 @@ class Command(BaseCommand):
         partner = PartnerOrganisation.objects.filter(news_items__isnull=False).first()
         paginator = AnchoredPaginator(public, 20, cache_key="bench-explain", generations=["news"])
         deep = max(1, int(paginator.num_pages * 0.8))
-        in_slovenia = NewsItem.countries.through.objects.filter(country=slovenia).values("newsitem")
         queries = [
             ("news list, page 1 (also home's latest)", public[:20]),
             ("news list, its length (once per change)", None),
@@ -247,9 +246,17 @@ class Command(BaseCommand):
             ("news list ?kind=visit", public.filter(kind="visit")[:20]),
             ("news list ?year=2020", public.filter(publish_at__year=2020)[:20]),
             ("news list ?country= and a profile's latest news", public.for_country(slovenia)[:20]),
-            ("news list ?tag=", public.tagged("topic-3")[:20]),
+            ("news list ?tag=", public.for_tag("topic-3")[:20]),
             ("news item", NewsItem.objects.published().filter(slug=item.slug)),
-            ("news item, related news", public.filter(pk__in=in_slovenia).exclude(pk=item.pk)[:3]),
+            (
+                "news item, ranking its related news (once per change)",
+                NewsItem.objects.ranked_related(
+                    item,
+                    list(item.countries.values_list("pk", flat=True)),
+                    list(item.tags.values_list("pk", flat=True)),
+                    3,
+                ),
+            ),
             ("partner page, its news", public.filter(partners=partner)[:5]),
             ("next scheduled story (page cache)", NewsItem.objects.scheduled().order_by("publish_at")[:1]),
             ("chronology", ChronologyEntry.objects.published().for_timeline()),
@@ -257,10 +264,7 @@ class Command(BaseCommand):
                 "home, chronology highlights",
                 ChronologyEntry.objects.published().filter(is_highlight=True).order_by("-date")[:5],
             ),
-            (
-                "search, news (substring match)",
-                public.filter(_matching(["cooperation"], ["title", "summary", "body"]))[:20],
-            ),
+            ("search ?q=cooperation, the best 20 records", Search("cooperation").hits()[:20]),
         ]
         plans = []
         for what, queryset in queries:

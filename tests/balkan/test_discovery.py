@@ -65,7 +65,7 @@ def test_sitemap_lists_every_published_item_in_both_languages_with_alternates(cl
         for loc in (SITE + path, f"{SITE}/ja{path}"):
             assert loc in entries, loc
             assert entries[loc]["alternates"] == expected
-            assert entries[loc]["lastmod"] == obj.updated_at.date().isoformat()
+            assert entries[loc]["lastmod"] == timezone.localdate(obj.updated_at).isoformat()
 
 
 def test_sitemap_lists_no_draft_scheduled_or_unpublished_item(client, content):
@@ -77,7 +77,7 @@ def test_sitemap_lists_no_draft_scheduled_or_unpublished_item(client, content):
 
 def test_sitemap_lists_the_home_sections_and_site_pages_with_dates(client, content):
     entries = read_sitemap(client)
-    newest_entry = content["entry"].updated_at.date().isoformat()
+    newest_entry = timezone.localdate(content["entry"].updated_at).isoformat()
     for path in ("/", "/news/", "/countries/", "/chronology/", "/partners/", "/about/", "/contact/"):
         for loc in (SITE + path, f"{SITE}/ja{path}"):
             assert loc in entries, loc

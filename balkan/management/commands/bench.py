@@ -43,7 +43,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--sizes", default="1000,100000", help="Comma-separated numbers of news items.")
-        parser.add_argument("--rounds", type=int, default=3, help="Interleaved rounds of every measurement.")
+        parser.add_argument("--rounds", type=int, default=5, help="Interleaved rounds of every measurement.")
         parser.add_argument("--duration", type=int, default=4, help="Seconds of each wrk run in a round.")
         parser.add_argument("--warmup", type=int, default=1, help="Seconds of wrk on each address first.")
         parser.add_argument("--threads", type=int, default=2)

@@ -10,7 +10,6 @@ renders includes/picture.html from `picture()`.
 """
 
 import logging
-import threading
 from dataclasses import dataclass, field
 
 from imagekit import register
@@ -102,36 +101,12 @@ def rendition(image, width, height, new_width, image_format):
     return ImageCacheFile(Rendition(image, *size_at(width, height, new_width), image_format))
 
 
-class _Known:
-    """The pictures this process has built lately, all of whose renditions exist.
-
-    Building one asks imagekit for 6–9 rendition URLs, each a hash of the spec
-    and a cache round trip to learn that the file exists: a quarter of an
-    uncached page's time. An upload gets a new name, so a name and size
-    always mean the same files.
-    """
-
-    limit = 2_000
-
-    def __init__(self):
-        self.pictures = {}
-        self.lock = threading.Lock()
-
-    def get(self, key):
-        return self.pictures.get(key)
-
-    def add(self, key, value):
-        with self.lock:
-            if len(self.pictures) >= self.limit:
-                self.pictures.clear()
-            self.pictures[key] = value
-
-    def clear(self):
-        with self.lock:
-            self.pictures.clear()
-
-
-known = _Known()
+# The pictures this process has built lately, all of whose renditions exist: building one
+# asks imagekit for 6–9 rendition URLs, each a hash of the spec and a cache round trip to
+# learn that the file exists (a quarter of an uncached page's time). An upload gets a new
+# name, so a name and size always mean the same files.
+known = {}
+KNOWN_LIMIT = 2_000
 
 
 def picture(image, width, height, max_width=WIDTHS[-1]):
@@ -149,7 +124,9 @@ def picture(image, width, height, max_width=WIDTHS[-1]):
     if found is None:
         found = _picture(image, width, height, max_width)
         if found.sources:  # every rendition is there (not the original shown instead)
-            known.add(key, found)
+            if len(known) >= KNOWN_LIMIT:  # start again rather than grow
+                known.clear()
+            known[key] = found
     return found
 
 

@@ -12,6 +12,7 @@
 | partners | partner organisations | home, partner list, pages naming partners, search |
 | partner:<slug> | one partner and its news | its page |
 | site | quotes, about and contact pages | home, about, contact, sitemap |
+| search | the search index as a whole (`rebuild_search_index`) | search |
 
 Publishing a story thus refreshes the home page, the news list, the feeds, the
 sitemap, search, its own page, its countries' profiles and its partners' pages,

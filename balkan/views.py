@@ -93,7 +93,8 @@ class PageView(CachedPageMixin, TemplateView):
 class SearchView(CachedPageMixin, FilteredListMixin, ListView):
     """Search news, countries, the chronology and partners: /search/?q=…&type=…&page=…"""
 
-    cache_dependencies = ("news", "countries", "chronology", "partners")
+    # "search": the index itself, bumped when it is rebuilt.
+    cache_dependencies = ("news", "countries", "chronology", "partners", "search")
 
     template_name = "balkan/search.html"
     filter_form_class = SearchFilterForm

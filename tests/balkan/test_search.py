@@ -270,9 +270,11 @@ def test_rebuild_command_restores_a_lost_index(client, make_news, make_entry):
     make_entry(title="Cherry trees planted")
     SearchDocument.objects.all().delete()
     assert titles(search(client, "/search/?q=cherry")) == []
+    assert client.get("/news/")["X-Cache"] == "MISS"
     call_command("rebuild_search_index", verbosity=0)
     assert SearchDocument.objects.count() == 3
     assert len(titles(search(client, "/search/?q=cherry"))) == 2
+    assert client.get("/news/")["X-Cache"] == "HIT"  # only search pages read the index
 
 
 def test_dates_are_shown_as_precisely_as_known(client, make_entry):

@@ -38,7 +38,6 @@ from django.utils import timezone
 from django.utils.cache import (
     add_never_cache_headers,
     get_conditional_response,
-    patch_cache_control,
     patch_vary_headers,
 )
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
@@ -341,13 +340,7 @@ class PageCache:
             response["Last-Modified"] = http_date(time.time())
         self.modified = parse_http_date_safe(response["Last-Modified"])
         if not response.has_header("Cache-Control"):
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=settings.PAGE_MAX_AGE,
-                s_maxage=settings.PAGE_SHARED_MAX_AGE,
-                stale_while_revalidate=settings.PAGE_MAX_AGE,
-            )
+            response["Cache-Control"] = _page_freshness()
         patch_vary_headers(response, ["Cookie"])
 
     def fresh_until_due(self, response):
@@ -355,13 +348,23 @@ class PageCache:
 
         Otherwise a story due in a minute would reach a CDN's readers up to
         PAGE_SHARED_MAX_AGE late. Pages are stored without the cap and get it on
-        their way out, as it stands then.
+        their way out, as it stands then. Only the usual freshness of pages is
+        capped: a view that chose its own (a card at a versioned, immutable link)
+        shows no news.
         """
-        if not self.next_due or "public" not in response.get("Cache-Control", ""):
+        if not self.next_due or response.get("Cache-Control") != _page_freshness():
             return
         left = max(0, int(self.next_due - timezone.now().timestamp()))
         if left < settings.PAGE_SHARED_MAX_AGE:
             response["Cache-Control"] = f"public, max-age={min(left, settings.PAGE_MAX_AGE)}, s-maxage={left}"
+
+
+def _page_freshness():
+    """Return the Cache-Control of public pages whose view set none."""
+    return (
+        f"public, max-age={settings.PAGE_MAX_AGE}, s-maxage={settings.PAGE_SHARED_MAX_AGE}, "
+        f"stale-while-revalidate={settings.PAGE_MAX_AGE}"
+    )
 
 
 def _storable(response):

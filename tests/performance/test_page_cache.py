@@ -207,6 +207,16 @@ def test_browsers_and_cdns_keep_a_page_no_longer_than_until_the_next_scheduled_s
 
 
 @pytest.mark.django_db
+def test_a_view_that_chose_its_own_freshness_keeps_it_when_a_story_is_due(client, make_news, make_country):
+    make_country(name="Slovenia")
+    make_news(title="Due soon", publish_at=timezone.now() + datetime.timedelta(seconds=90))
+    assert int(_directives(client.get("/countries/slovenia/"))["s-maxage"]) <= 90
+    for _ in range(2):  # rendered, then from the cache
+        card = client.get("/countries/slovenia/card.png")
+        assert card["Cache-Control"] == "public, max-age=3600"
+
+
+@pytest.mark.django_db
 def test_a_change_made_by_another_server_is_seen_within_the_near_cache_window(client, story, settings):
     settings.PAGE_CACHE_LOCAL_SECONDS = 60
     client.get("/news/")

@@ -37,10 +37,7 @@ class NewsItemQuerySet(models.QuerySet):
         # EXISTS, a semi-join: the database walks the newest items first and stops after a
         # page (2 ms for a tag on 5,000 of 100,000 stories), instead of collecting every
         # item with the tag and sorting them (50 ms).
-        tagged = NewsItem.tags.through.objects.filter(
-            content_type=ContentType.objects.get_for_model(NewsItem), object_id=OuterRef("pk"), tag__slug=slug
-        )
-        return self.filter(Exists(tagged))
+        return self.filter(Exists(_tagged(tag__slug=slug)))
 
     def for_list(self):
         """Return items with what a card shows, in as few queries as possible."""
@@ -59,16 +56,19 @@ class NewsItemQuerySet(models.QuerySet):
         if not country_ids and not tag_ids:
             return []
         key = f"news-related:{item.pk}:{limit}:{country_ids}:{tag_ids}"
+        public = self.published()
         pks = remember(
             key,
             ["news"],
-            lambda: list(self.ranked_related(item, country_ids, tag_ids, limit).values_list("pk", flat=True)),
+            lambda: list(
+                public.ranked_related(item, country_ids, tag_ids, limit).values_list("pk", flat=True)
+            ),
         )
-        found = {story.pk: story for story in NewsItem.objects.published().filter(pk__in=pks).for_list()}
+        found = {story.pk: story for story in public.filter(pk__in=pks).for_list()}
         return [found[pk] for pk in pks if pk in found]
 
     def ranked_related(self, item, country_ids, tag_ids, limit):
-        """Return the query ranking the items related to `item` (see related_to).
+        """Return the query ranking the items of this queryset related to `item` (see related_to).
 
         Only the newest RELATED_CANDIDATES items sharing anything are ranked, so
         its cost stays bounded however many stories a country or tag gathers
@@ -77,24 +77,25 @@ class NewsItemQuerySet(models.QuerySet):
         in_countries = NewsItem.countries.through.objects.filter(
             newsitem=OuterRef("pk"), country__in=country_ids
         )
-        tagged = NewsItem.tags.through.objects.filter(
-            content_type=ContentType.objects.get_for_model(NewsItem),
-            object_id=OuterRef("pk"),
-            tag__in=tag_ids,
-        )
+        tagged = _tagged(tag__in=tag_ids)
         newest = (
-            self.published()
-            .exclude(pk=item.pk)
+            self.exclude(pk=item.pk)
             .filter(Exists(in_countries) | Exists(tagged))
             .order_by("-publish_at", "-pk")
             .values("pk")[:RELATED_CANDIDATES]
         )
         return (
-            self.published()
-            .filter(pk__in=newest)
+            self.filter(pk__in=newest)
             .annotate(shared=_how_many(in_countries) + _how_many(tagged))
             .order_by("-shared", "-publish_at", "-pk")[:limit]
         )
+
+
+def _tagged(**lookup):
+    """Return the tag links of the story in the outer query that match `lookup`."""
+    return NewsItem.tags.through.objects.filter(
+        content_type=ContentType.objects.get_for_model(NewsItem), object_id=OuterRef("pk"), **lookup
+    )
 
 
 def _how_many(rows):

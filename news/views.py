@@ -52,7 +52,9 @@ class NewsItemDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         depends_on(self.request, *(f"country-news:{country.slug}" for country in self.object.countries.all()))
-        related = NewsItem.objects.published().related_to(self.object)
+        related = NewsItem.objects.related_to(self.object)
+        # A related story archived or retitled must not stay linked from this page.
+        depends_on(self.request, *(f"news:{story.slug}" for story in related))
         return super().get_context_data(related=related, **kwargs)
 
 

@@ -108,3 +108,18 @@ def test_the_ranking_is_kept_until_the_published_news_change(
     newer.status = "archived"
     newer.save()
     assert list(client.get(item.get_absolute_url()).context["related"]) == [older]
+
+
+@pytest.mark.django_db
+def test_a_cached_story_page_stops_linking_a_related_story_taken_down(client, make_news):
+    item = make_news()
+    item.tags.add("Culture")
+    other = make_news(title="Tea ceremony in Skopje", publish_at=ago(3))
+    other.tags.add("Culture")  # related by a tag only: no country page links them
+    assert "Tea ceremony in Skopje" in client.get(item.get_absolute_url()).content.decode()
+    assert client.get(item.get_absolute_url())["X-Cache"] == "HIT"
+    other.status = "archived"
+    other.save()
+    response = client.get(item.get_absolute_url())
+    assert response["X-Cache"] == "MISS"
+    assert "Tea ceremony in Skopje" not in response.content.decode()

@@ -250,7 +250,7 @@ class Command(BaseCommand):
             ("news item", NewsItem.objects.published().filter(slug=item.slug)),
             (
                 "news item, ranking its related news (once per change)",
-                NewsItem.objects.ranked_related(
+                NewsItem.objects.published().ranked_related(
                     item,
                     list(item.countries.values_list("pk", flat=True)),
                     list(item.tags.values_list("pk", flat=True)),

@@ -34,7 +34,7 @@ urlpatterns = [
     path("", include(service_patterns)),
     path(
         "sitemap.xml",
-        cached_page("news", "countries", "partners", "site")(sitemap),
+        cached_page("news", "countries", "partners", "chronology", "site")(sitemap),
         {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),

@@ -230,6 +230,7 @@ def test_a_chronology_entry_refreshes_the_chronology_home_search_and_its_countri
         "chronology",
         "slovenia",
         "slovenia-ja",
+        "sitemap",  # the chronology's lastmod
     }
 
 

@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from balkan.dates import DatePrecision, format_partial_date
+from balkan.dates import DatePrecision, format_partial_date, partial_date_text
 from balkan.images import VerifiedImageField
 from balkan.models import SlugHistoryMixin
 from balkan.richtext import RichTextField
@@ -153,14 +153,7 @@ class Country(SlugHistoryMixin, models.Model):
     @property
     def relations_established_datetime(self):
         """Return the date for <time datetime>: "1921", "1922-04" or "1992-10-12"."""
-        value = self.relations_established
-        if value is None:
-            return ""
-        if self.relations_established_precision == DatePrecision.YEAR:
-            return f"{value.year:04d}"
-        if self.relations_established_precision == DatePrecision.MONTH:
-            return f"{value.year:04d}-{value.month:02d}"
-        return value.isoformat()
+        return partial_date_text(self.relations_established, self.relations_established_precision)
 
     @property
     def latest_trade_figure(self):

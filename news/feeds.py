@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
+from balkan.templatetags.balkan_tags import absolute
+
 from .models import NewsItem
 
 ITEMS = 30
@@ -66,10 +68,7 @@ class NewsItemFeed(Feed):
         return [country.name for country in item.countries.all()]
 
     def item_enclosure_url(self, item):
-        if item.hero_image:
-            url = item.hero_image.url
-            return url if url.startswith(("http://", "https://")) else settings.SITE_URL + url
-        return None
+        return absolute(item.hero_image.url) if item.hero_image else None
 
     def item_enclosure_length(self, item):
         try:

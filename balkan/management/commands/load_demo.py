@@ -25,7 +25,7 @@ from django.db import transaction
 from django.utils import translation
 from modeltranslation.translator import NotRegistered, translator
 
-from balkan.dates import build_partial_date
+from balkan.dates import parse_partial_date
 from balkan.demo import images
 from balkan.models import Page, Quote
 from balkan.richtext import RichTextField, sanitize
@@ -44,9 +44,8 @@ def read(name):
 
 def partial_date(text):
     """Return (date, precision) for "1899", "2023-03" or "2023-03-04"."""
-    parts = [int(part) for part in text.split("-")]
     try:
-        return build_partial_date(*(parts + [None, None])[:3])
+        return parse_partial_date(text)
     except ValidationError as error:
         raise CommandError(f"{text!r} is not a date: {error.messages[0]}") from None
 

@@ -24,7 +24,8 @@ from modeltranslation.fields import TranslationField
 from modeltranslation.translator import NotRegistered, translator
 from simple_history.admin import SimpleHistoryAdmin
 
-from .richtext import RichTextField, plain_text
+from .richtext import RichTextField
+from .searchtext import text_of_html
 
 # Latin words are compared whole; any other character (Japanese has no
 # spaces between words) on its own.
@@ -79,7 +80,7 @@ def display_value(field, value):
     if isinstance(field, RichTextField) or isinstance(
         getattr(field, "translated_field", None), RichTextField
     ):
-        return plain_text(value)
+        return text_of_html(value)
     return str(value)
 
 

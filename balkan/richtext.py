@@ -82,11 +82,6 @@ def sanitize(html):
     ).strip()
 
 
-def plain_text(html):
-    """Return the text of `html` with every tag removed (for summaries and search)."""
-    return nh3.clean(str(html or ""), tags=set()).strip()
-
-
 class RichTextField(models.TextField):
     """A text field edited with CKEditor 5 and sanitised before it is stored."""
 

@@ -120,6 +120,17 @@ def test_changes_list_each_language_of_a_translated_field_and_choices_by_name(ma
 
 
 @pytest.mark.django_db
+def test_rich_text_changes_read_as_text_paragraphs_apart_and_entities_once(make_news):
+    item = make_news(body="<p>Tea &amp; cakes</p><p>Today</p>")
+    item.body_en = "<p>Tea &amp; cakes</p><p>Tomorrow</p>"
+    item.save()
+    newer, older = item.history.all()[:2]
+    (change,) = changes_between(older, newer)
+    assert (change.old, change.new) == ("Tea & cakes Today", "Tea & cakes Tomorrow")
+    assert change.diff == "Tea &amp; cakes <del>Today</del><ins>Tomorrow</ins>"
+
+
+@pytest.mark.django_db
 def test_news_history_page_shows_who_when_and_what_changed(client, editor, make_news):
     item = make_news(status="draft", title="Visit to Sofia", body="<p>The minister visited Sofia.</p>")
     save_as(editor, item, body_en="<p>The minister visited Sofia and Plovdiv.</p>", title_ja="ソフィア訪問")

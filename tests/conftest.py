@@ -9,6 +9,7 @@ from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
+from django_redis.cache import RedisCache
 from model_bakery import baker
 from PIL import Image
 
@@ -20,11 +21,10 @@ def clear_caches():
     """Empty this test process's caches (on Redis only its own keys: other workers share the database)."""
     forget_near_cache()
     renditions.known.clear()
-    for alias in django_settings.CACHES:
-        if hasattr(caches[alias], "delete_pattern"):
-            caches[alias].delete_pattern("*")
-        else:
-            caches[alias].clear()
+    # With Redis, "shared" is "default" (one configuration): clear it once.
+    configurations = {id(config): alias for alias, config in django_settings.CACHES.items()}
+    for alias in configurations.values():
+        caches[alias].clear()  # on Redis, only this worker's keys (see below)
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -35,18 +35,13 @@ def _cache_clear_stays_in_this_worker():
     cache" must clear only its own worker's keys (this once made another worker's
     unrelated pages go stale in the middle of an invalidation test).
     """
-    try:
-        from django_redis.cache import RedisCache
-    except ImportError:  # pragma: no cover - django-redis is pinned in requirements.txt
-        yield
-        return
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(RedisCache, "clear", lambda cache: cache.delete_pattern("*"))
         yield
 
 
 @pytest.fixture(autouse=True)
-def _media_and_cache(settings, tmp_path, worker_id):
+def _media_and_cache(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     clear_caches()
     yield

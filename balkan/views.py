@@ -15,6 +15,7 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import static
@@ -110,9 +111,21 @@ class SearchView(CachedPageMixin, FilteredListMixin, ListView):
             return SearchDocument.objects.none()
         return self.search.hits(self.filters.get("type"))
 
+    @cached_property
+    def counts(self):
+        """Return {kind: number of matching records}: the type filter's figures and the result count."""
+        return self.search.counts() if self.search else {}
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        # The counts already say how many records match: no second pass over the matches.
+        kind = self.filters.get("type")
+        paginator.count = self.counts.get(kind, 0) if kind else sum(self.counts.values())
+        return paginator
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counts = self.search.counts() if self.search else {}
+        counts = self.counts
         context.update(
             query=self.query,
             shortened=self.shortened,

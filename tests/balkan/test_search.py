@@ -16,8 +16,8 @@ from news.models import NewsItem
 
 pytestmark = pytest.mark.django_db
 
-# A search with results: counts by kind, number of records, the page's records, their texts.
-QUERIES_PER_SEARCH = 4
+# A search with results: counts by kind (also the number of records), the page's records, their texts.
+QUERIES_PER_SEARCH = 3
 
 
 def search(client, url):
@@ -345,3 +345,14 @@ def test_each_result_is_labelled_with_its_kind(client, make_news, make_country, 
     html = search(client, "/ja/search/?q=kosovo").content.decode()
     badges = re.findall(r'<p class="result__meta"><span class="badge">([^<]+)</span>', html)
     assert sorted(badges) == sorted(["ニュース", "国", "年表", "パートナー"])
+
+
+def test_pages_count_only_the_kind_asked_for(client, make_news, make_country):
+    for number in range(12):
+        make_news(title=f"Seismic workshop {number}")
+    make_country(name="Seismia", summary="Seismic research.")
+    assert search(client, "/search/?q=seismic").context["paginator"].count == 13
+    only_news = search(client, "/search/?q=seismic&type=news&page=2")
+    assert only_news.context["paginator"].count == 12 and len(only_news.context["results"]) == 2
+    assert search(client, "/search/?q=seismic&type=countries").context["paginator"].count == 1
+    assert client.get("/search/?q=seismic&type=countries&page=2").status_code == 404

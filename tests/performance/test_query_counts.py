@@ -51,8 +51,8 @@ BUDGETS = {
     "/partners/": 1,
     # partner with country, its news + their countries
     "/partners/partner-0/": 3,
-    # one query per kind of result
-    "/search/?q=japan": 4,
+    # counts by kind (also the number of records), the page's records, their texts
+    "/search/?q=japan": 3,
     # news, countries, partners, site pages, and the lastmod of home and each list
     "/sitemap.xml": 8,
     "/about/": 1,

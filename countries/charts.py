@@ -86,8 +86,9 @@ def trade_chart(figures):
     figures = sorted(figures, key=lambda figure: figure.year)
     if not figures:
         return None
-    step = nice_step(max(max(f.exports_to_japan, f.imports_from_japan) for f in figures))
-    top = step * max(1, math.ceil(max(max(f.exports_to_japan, f.imports_from_japan) for f in figures) / step))
+    peak = max(max(f.exports_to_japan, f.imports_from_japan) for f in figures)
+    step = nice_step(peak)
+    top = step * max(1, math.ceil(peak / step))
     baseline = PLOT_TOP + PLOT_HEIGHT
 
     def y_of(value):

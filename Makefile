@@ -43,6 +43,8 @@ run: setup serve
 
 test: $(VENV)/.dev messages
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
@@ -51,8 +53,10 @@ test-sqlite: $(VENV)/.dev messages
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	DATABASE_URL= REDIS_URL= $(BIN)/python -m pytest -m "not browser and not postgres" -n 2 $(PYTEST_ARGS)
 
+# Every pre-commit hook (django-upgrade, ruff, ruff format, djhtml) on all files; it rewrites
+# what it can, so commit first and look at `git diff` after.
 lint: $(VENV)/.dev
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 clean:
 	rm -rf $(VENV) var/static
@@ -71,13 +75,14 @@ restore: $(VENV)/.runtime
 	$(BIN)/python manage.py restore "$(FILE)"
 
 # `make bench`: seed 1,000 then 100,000 news items into a database of its own and load the site
-# with wrk (see balkan/management/commands/bench.py); the report goes to var/bench/bench.md.
+# with wrk against a bare Django app (see tools/bench/); the report goes to var/bench/bench.md.
 # Each size gets its own database, named after BENCH_DATABASE_URL with _<N> appended.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/balkan_bench
 BENCH_REDIS_URL ?= redis://127.0.0.1:6379/10
 BENCH_ARGS ?=
 bench: $(VENV)/.runtime messages
-	@command -v wrk >/dev/null || { echo "Installing wrk…"; apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	@command -v wrk >/dev/null && command -v varnishd >/dev/null || { echo "Installing wrk and Varnish…"; \
+		apt-get update -qq && apt-get install -y -qq wrk varnish varnish-modules >/dev/null; }
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) CACHE_KEY_PREFIX=balkan-bench \
-		$(BIN)/python manage.py bench --fresh --workers $(WEB_CONCURRENCY) $(BENCH_ARGS)
+		$(BIN)/python -m tools.bench --fresh --workers $(WEB_CONCURRENCY) $(BENCH_ARGS)

@@ -20,7 +20,7 @@ class BalkanConfig(AppConfig):
             if hasattr(model._meta, "simple_history_manager_attribute"):
                 restore_translations(get_history_model_for_model(model))
 
-        from . import audit, invalidation, security  # noqa: F401  (connect their signal receivers)
+        from . import audit, security, signals  # noqa: F401  (connect their signal receivers)
 
 
 class BalkanAdminConfig(admin_apps.AdminConfig):

@@ -221,5 +221,13 @@ def _add(attention, model, records, note=""):
 
 def needs_attention(user):
     """Return the dashboard's lists for `user`, leaving out what they may not change."""
-    lists = [in_review(user), scheduled(user), missing_japanese(user), missing_alt_texts(user)]
+    from workflow.dashboard import workflow_lists  # the workflow's own lists come first
+
+    lists = [
+        *workflow_lists(user),
+        in_review(user),
+        scheduled(user),
+        missing_japanese(user),
+        missing_alt_texts(user),
+    ]
     return [attention for attention in lists if attention is not None]

@@ -1,7 +1,7 @@
 """Validation of public list filters: a malformed filter is a clear 400."""
 
 from django import forms
-from django.http import HttpResponseBadRequest, QueryDict
+from django.http import HttpResponseBadRequest, HttpResponsePermanentRedirect, QueryDict
 from django.template.loader import render_to_string
 
 
@@ -36,6 +36,28 @@ class FilterForm(forms.Form):
             raise BadFilter(self)
         return {key: value for key, value in self.cleaned_data.items() if value not in (None, "", [])}
 
+    def renamed_query(self, query):
+        """Return `query` with the old slugs of renamed records put right, or None when none is old.
+
+        Only asked once the form has refused a value, so a valid filter costs no query.
+        """
+        data = QueryDict(query, mutable=True)
+        changed = False
+        for name in self.errors:
+            field = self.fields.get(name)
+            model = getattr(getattr(field, "queryset", None), "model", None)
+            if getattr(field, "to_field_name", None) != "slug" or not hasattr(model, "from_old_slug"):
+                continue
+            values = data.getlist(name)
+            for index, value in enumerate(values):
+                if field.queryset.filter(slug=value).exists():
+                    continue
+                moved = model.from_old_slug(value)
+                if moved is not None and field.queryset.filter(pk=moved.pk).exists():
+                    values[index], changed = moved.slug, True
+            data.setlist(name, values)
+        return data.urlencode() if changed else None
+
 
 class FilteredListMixin:
     """A ListView mixin that validates `filter_form_class` and answers 400 on bad input."""
@@ -51,6 +73,12 @@ class FilteredListMixin:
         try:
             self.filters = self.filter_form.validated()
         except BadFilter as error:
+            # A printed link with a renamed country's old slug follows it (301).
+            # The page cache keeps the query as sent (with the parameters it drops) in original_query.
+            query = getattr(request, "original_query", request.META.get("QUERY_STRING", ""))
+            moved = self.filter_form.renamed_query(query)
+            if moved is not None:
+                return HttpResponsePermanentRedirect(f"{request.path}?{moved}")
             return bad_filter_response(request, error)
         return super().get(request, *args, **kwargs)
 

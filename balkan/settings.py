@@ -64,10 +64,13 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "balkan",
+    "pagecache",
     "countries",
     "partners",
     "news",
     "chronology",
+    "events",
+    "workflow",  # after the content apps: it wraps their admins
 ]
 
 MIDDLEWARE = [
@@ -120,11 +123,31 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A database that stops answering costs a web request at most DATABASE_QUERY_TIMEOUT (then 503),
+# and the process then fails fast for DATABASE_BREAKER_SECONDS at a time until it answers again
+# (core/postgresql/base.py). Server-side limits for everything else, idle connections watched.
+DATABASE_QUERY_TIMEOUT = env.float("DATABASE_QUERY_TIMEOUT", default=2.0)
+DATABASE_BREAKER_SECONDS = env.float("DATABASE_BREAKER_SECONDS", default=5.0)
 if "postgresql" in DATABASES["default"]["ENGINE"]:
-    # A database that stops answering fails fast (503) instead of hanging every worker.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
-    )
+    DATABASES["default"]["ENGINE"] = "core.postgresql"
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=2))
+    _options.setdefault("keepalives", 1)
+    _options.setdefault("keepalives_idle", env.int("DATABASE_KEEPALIVES_IDLE", default=10))
+    _options.setdefault("keepalives_interval", env.int("DATABASE_KEEPALIVES_INTERVAL", default=5))
+    _options.setdefault("keepalives_count", env.int("DATABASE_KEEPALIVES_COUNT", default=3))
+    _options.setdefault("tcp_user_timeout", int(env.float("DATABASE_TCP_USER_TIMEOUT", default=10) * 1000))
+    _server = {
+        "statement_timeout": int(env.float("DATABASE_STATEMENT_TIMEOUT", default=30) * 1000),
+        "idle_in_transaction_session_timeout": int(
+            env.float("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT", default=60) * 1000
+        ),
+        # A query whose client went away (e.g. gave up at DATABASE_QUERY_TIMEOUT) stops (PostgreSQL 14+).
+        "client_connection_check_interval": 5000,
+    }
+    _options["options"] = " ".join(
+        [_options.get("options", ""), *(f"-c {name}={value}" for name, value in _server.items())]
+    ).strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -137,17 +160,21 @@ if REDIS_URL:
             "OPTIONS": {
                 # A Redis outage degrades to "no cache", never to errors.
                 "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
+                # After one timeout or refused connection, skip Redis for REDIS_BREAKER_SECONDS at a
+                # time instead of waiting on every call; errors are logged, a line every few seconds.
+                "CLIENT_CLASS": "core.rediscache.BreakerClient",
+                "CONNECTION_POOL_CLASS": "core.rediscache.NoticingConnectionPool",
+                "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_CONNECT_TIMEOUT", default=0.5),
+                "SOCKET_TIMEOUT": env.float("REDIS_TIMEOUT", default=0.5),
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+REDIS_BREAKER_SECONDS = env.float("REDIS_BREAKER_SECONDS", default=5.0)
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
-# --- Page cache and scale (issue 9): see balkan/cache.py and README "Deploying on several machines".
+# --- Page cache and scale (issue 9): see pagecache/ and README "Deploying on several machines".
 # "shared" holds what every process must agree on: the page-cache generations and sessions'
 # cache. With Redis it is Redis; without, files under var/ shared by the workers of one machine
 # (the default cache is then each worker's own memory, fine for page bodies, not for these).
@@ -170,15 +197,21 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60 * 60)
 # show within it) and keeps its latest pages in memory: a cached page then costs no round trip.
 PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=1.0)
 PAGE_CACHE_LOCAL_ENTRIES = env.int("PAGE_CACHE_LOCAL_ENTRIES", default=200)
+# With Redis, each process listens for other servers' changes on one connection and trusts what it
+# read only while it hears (changes then show everywhere at once, an outage is noticed when it starts).
+PAGE_CACHE_LISTEN = env.bool("PAGE_CACHE_LISTEN", default=True)
 # Cache-Control of public pages: browsers revalidate after PAGE_MAX_AGE, CDNs after PAGE_SHARED_MAX_AGE.
 PAGE_MAX_AGE = env.int("PAGE_MAX_AGE", default=60)
 PAGE_SHARED_MAX_AGE = env.int("PAGE_SHARED_MAX_AGE", default=300)
-# Cached pages are answered right after SecurityMiddleware and WhiteNoise, before the rest of the stack.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1, "balkan.cache.PageCacheMiddleware"
-)
-# /bench/trivial, the ceiling `make bench` compares pages with; never on in production.
-BENCH_VIEWS = env.bool("BENCH_VIEWS", default=False)
+# Stored pages are never larger than this (a bigger answer is served, not stored).
+PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_BYTES", default=1_000_000)
+# How long the shared cache is trusted without looking for changes it missed while it was away.
+PAGE_CACHE_SYNC_SECONDS = env.int("PAGE_CACHE_SYNC_SECONDS", default=10)
+# Cached pages are answered by the first middleware, exactly as the whole stack answered them.
+MIDDLEWARE.insert(0, "pagecache.middleware.PageCacheMiddleware")
+# The edge cache (Varnish with xkey, see deploy/varnish/): where a change purges its pages. Off when empty.
+EDGE_PURGE_URLS = env.list("EDGE_PURGE_URL", default=[])
+EDGE_PURGE_TIMEOUT = env.float("EDGE_PURGE_TIMEOUT", default=2.0)
 # --- end of page cache and scale
 
 AUTH_PASSWORD_VALIDATORS = [

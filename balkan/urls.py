@@ -7,8 +7,10 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
 
+from pagecache import generations as g
+from pagecache.views import cached_page
+
 from . import views
-from .cache import cached_page
 from .sitemaps import sitemaps
 
 site_patterns = (
@@ -24,7 +26,7 @@ site_patterns = (
 service_patterns = (
     [
         path("healthz", views.healthz, name="healthz"),
-        path("robots.txt", views.robots_txt, name="robots"),
+        path("robots.txt", cached_page()(views.robots_txt), name="robots"),
         path("editor/upload/", views.editor_upload, name="editor-upload"),
     ],
     "service",
@@ -34,21 +36,20 @@ urlpatterns = [
     path("", include(service_patterns)),
     path(
         "sitemap.xml",
-        cached_page("news", "countries", "partners", "chronology", "site")(sitemap),
+        cached_page(g.NEWS, g.COUNTRIES, g.PARTNERS, g.CHRONOLOGY, g.SITE, params=("p",))(sitemap),
         {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
-if settings.BENCH_VIEWS:
-    urlpatterns += [path("bench/trivial", views.bench_trivial)]
 if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", views.serve_media, name="media"),
     ]
 urlpatterns += i18n_patterns(
     path("", include(site_patterns)),
+    path("", include("events.urls")),
     path("news/", include("news.urls")),
     path("countries/", include("countries.urls")),
     path("chronology/", include("chronology.urls")),

@@ -26,9 +26,10 @@ from django.views.generic import ListView, TemplateView
 from chronology.models import ChronologyEntry
 from countries.models import Country
 from news.models import NewsItem
+from pagecache import generations as g
+from pagecache.views import CachedPageMixin, original_query
 from partners.models import PartnerOrganisation
 
-from .cache import CachedPageMixin
 from .filters import FilteredListMixin
 from .forms import SearchFilterForm
 from .images import verified_image
@@ -48,7 +49,7 @@ class OldSlugRedirectMixin:
             moved = self.get_queryset().model.from_old_slug(kwargs.get("slug", ""))
             if moved is None or not self.get_queryset().filter(pk=moved.pk).exists():
                 raise
-            query = request.META.get("QUERY_STRING", "")
+            query = original_query(request)
             url = self.get_moved_url(moved) + (f"?{query}" if query else "")
             return HttpResponsePermanentRedirect(url)
 
@@ -60,7 +61,7 @@ class OldSlugRedirectMixin:
 class HomeView(CachedPageMixin, TemplateView):
     """The home page: what the network is, then news, countries, chronology, partners, a quote."""
 
-    cache_dependencies = ("news", "countries", "chronology", "partners", "site")
+    cache_dependencies = (g.NEWS, g.COUNTRIES, g.CHRONOLOGY, g.PARTNERS, g.SITE)
 
     template_name = "balkan/home.html"
 
@@ -83,7 +84,7 @@ class HomeView(CachedPageMixin, TemplateView):
 
 
 class PageView(CachedPageMixin, TemplateView):
-    cache_dependencies = ("site",)
+    cache_dependencies = (g.SITE,)
     template_name = "balkan/page.html"
     key = None
 
@@ -95,7 +96,8 @@ class SearchView(CachedPageMixin, FilteredListMixin, ListView):
     """Search news, countries, the chronology and partners: /search/?q=…&type=…&page=…"""
 
     # "search": the index itself, bumped when it is rebuilt.
-    cache_dependencies = ("news", "countries", "chronology", "partners", "search")
+    cache_dependencies = (g.NEWS, g.COUNTRIES, g.CHRONOLOGY, g.PARTNERS, g.SEARCH)
+    cache_params = ("q",)
 
     template_name = "balkan/search.html"
     filter_form_class = SearchFilterForm
@@ -183,15 +185,6 @@ def serve_media(request, path):
     response["Cache-Control"] = "public, max-age=86400"
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-def bench_trivial(request):
-    """Return a fixed page, `?bytes=` long: the ceiling `make bench` measures pages against (BENCH_VIEWS=1)."""
-    page = b"<!DOCTYPE html><title>ok</title><p>ok</p>\n"
-    length = request.GET.get("bytes", "")
-    if length.isdigit():
-        page = page.ljust(min(int(length), 10_000_000), b".")
-    return HttpResponse(page)
 
 
 def page_not_found(request, exception=None):

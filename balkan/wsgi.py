@@ -7,3 +7,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balkan.settings")
 
 application = get_wsgi_application()
+
+# A web request never waits on a database that does not answer (README, "Configuration").
+from core.postgresql.base import serve_web_requests  # noqa: E402
+
+serve_web_requests()

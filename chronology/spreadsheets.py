@@ -20,8 +20,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 XLSX_SIGNATURE = b"PK\x03\x04"
 CSV_DELIMITERS = ",;\t"
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheet programs run a cell that starts with one of these as a formula;
+# Japanese Excel also reads the full-width forms (typed with the IME on) as formulas.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 class SpreadsheetError(Exception):

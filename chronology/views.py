@@ -2,9 +2,10 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.views.generic import ListView
 
-from balkan.cache import CachedPageMixin
 from balkan.filters import FilteredListMixin
 from countries.models import Country
+from pagecache import generations as g
+from pagecache.views import CachedPageMixin, original_query
 
 from .forms import ChronologyFilterForm
 from .models import ChronologyEntry
@@ -13,7 +14,7 @@ from .models import ChronologyEntry
 class ChronologyEntryListView(CachedPageMixin, FilteredListMixin, ListView):
     """The whole chronology, grouped by decade and year, with the filters in the query string."""
 
-    cache_dependencies = ("chronology", "countries")
+    cache_dependencies = (g.CHRONOLOGY, g.COUNTRIES)
 
     filter_form_class = ChronologyFilterForm
 
@@ -36,7 +37,7 @@ class CountryChronologyView(ChronologyEntryListView):
             moved = Country.from_old_slug(slug)
             if moved is None or not moved.is_published:
                 raise Http404
-            query = request.META.get("QUERY_STRING", "")
+            query = original_query(request)
             url = reverse("chronology:country", kwargs={"slug": moved.slug})
             return HttpResponsePermanentRedirect(url + (f"?{query}" if query else ""))
         return super().get(request, *args, **kwargs)

@@ -55,7 +55,6 @@ class CountryAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
         "area_km2": _("Total area in square kilometres, e.g. 20271."),
         "official_languages": _("e.g. “Slovene”; separate several with commas."),
         "currency": _("e.g. “Euro (EUR)”."),
-        "flag": _("The national flag as PNG, at least 240 px wide; shown on cards and the profile."),
         "hero_image": _("A wide photo for the top of the profile; JPEG, PNG or WebP, at least 1200 px wide."),
     }
     form = CountryForm
@@ -72,18 +71,26 @@ class CountryAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
     readonly_fields = ("flag_preview", "hero_preview", "sharing")
     inlines = (EmbassyInline, TradeFigureInline)
-    flag_preview = image_preview("flag")
     hero_preview = image_preview("hero_image")
     fieldsets = (
-        (None, {"fields": ("name", "official_name", "slug", "iso_code", "is_published")}),
+        (None, {"fields": ("name", "official_name", "slug", "iso_code", "time_zone", "is_published")}),
         (_("Profile"), {"fields": ("summary", "overview", "relations_established")}),
         (_("Key facts"), {"fields": ("capital", "population", "area_km2", "official_languages", "currency")}),
         (
             _("Images"),
-            {"fields": ("flag", "flag_preview", "hero_image", "hero_preview", "hero_alt", "hero_credit")},
+            {"fields": ("flag_preview", "hero_image", "hero_preview", "hero_alt", "hero_credit")},
         ),
         (_("Sharing"), {"fields": ("sharing",)}),
     )
+
+    @admin.display(description=_("flag"))
+    def flag_preview(self, country):
+        """Show the flag the ISO code gives (flag-icons); there is nothing to upload."""
+        if not country.flag_url:
+            return _("The flag set has no flag for this ISO code.")
+        return format_html(
+            '<img src="{}" alt="" width="64" height="48" style="border:1px solid #ccc">', country.flag_url
+        )
 
     @admin.display(description=_("what embassies share"))
     def sharing(self, country):

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CountriesConfig(AppConfig):
     name = "countries"
     verbose_name = _("Countries")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (what its changes refresh)

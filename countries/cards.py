@@ -13,7 +13,7 @@ import io
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,11 +22,15 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from fontTools.ttLib import TTFont
-from PIL import Image, ImageDraw, ImageFont, ImageOps
+from PIL import Image, ImageDraw, ImageFont
+
+from . import flags
 
 SIZE = WIDTH, HEIGHT = (1200, 630)
 # Part of every fingerprint: bump it when the drawing changes so cached cards are redrawn.
-DESIGN_VERSION = 1
+DESIGN_VERSION = 2
+# A card about more countries shows this many flags, then "+N".
+MAX_FLAGS = 4
 
 NAVY = (22, 43, 72)
 DEEP_NAVY = (12, 26, 46)
@@ -43,7 +47,7 @@ JAPANESE_FONT = Path(str(noto_cjk_sans_jp_bold.FONT_PATH))
 
 @dataclass(frozen=True)
 class Card:
-    """What a social card shows; `picture` is an image file (a flag) drawn top right."""
+    """What a social card shows; `flags` are ISO codes whose flags are drawn top right, `more` the rest."""
 
     title: str
     subtitle: str = ""
@@ -51,10 +55,11 @@ class Card:
     figure: str = ""
     address: str = ""
     language: str = "en"
-    picture: object = field(default=None, compare=False)
+    flags: tuple = ()
+    more: int = 0
 
     def fingerprint(self):
-        """Return a short hash of everything drawn, the picture's file name included."""
+        """Return a short hash of everything drawn, the flags' files included."""
         content = [
             DESIGN_VERSION,
             self.title,
@@ -63,9 +68,16 @@ class Card:
             self.figure,
             self.address,
             self.language,
-            getattr(self.picture, "name", "") or "",
+            [flags.flag_name(code) for code in self.flags],
+            self.more,
         ]
         return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()[:20]
+
+
+def flags_of(countries, limit=MAX_FLAGS):
+    """Return (ISO codes of the first `limit` countries that have a flag, how many more there are)."""
+    codes = [country.iso_code for country in countries if flags.flag_name(country.iso_code)]
+    return tuple(codes[:limit]), max(0, len(codes) - limit)
 
 
 def _address(url):
@@ -101,21 +113,22 @@ def country_card(country, page_url):
         figure=figure,
         address=_address(page_url),
         language=translation.get_language(),
-        picture=country.flag or None,
+        flags=flags_of([country])[0],
     )
 
 
 def news_card(item, page_url):
     """Return the card of a news item: its kind and date, its title and its countries."""
     countries = [country for country in item.countries.all() if country.is_published]
-    flag = next((country.flag for country in countries if country.flag), None)
+    shown, more = flags_of(countries)
     return Card(
         title=item.title,
         figure=" · ".join(country.name for country in countries),
         label=f"{item.get_kind_display()} · {date_format(timezone.localtime(item.publish_at), 'DATE_FORMAT')}",
         address=_address(page_url),
         language=translation.get_language(),
-        picture=flag,
+        flags=shown,
+        more=more,
     )
 
 
@@ -236,21 +249,35 @@ def _draw_mark(draw, x, y, size):
     draw.polygon([(x + px * unit, y + py * unit) for px, py in peaks], fill=WHITE)
 
 
-def _paste_picture(image, picture, box):
-    """Paste the picture scaled into `box` (left, top, right, bottom), framed in white."""
-    left, top, right, bottom = box
-    try:
-        with picture.open("rb") as handle, Image.open(handle) as source:
-            source = ImageOps.exif_transpose(source).convert("RGB")
-            source.thumbnail((right - left - 8, bottom - top - 8))
-    except (OSError, ValueError):
-        # A missing or unreadable file must not break the card: draw it without.
-        return False
-    x = right - source.width - 8
-    frame = Image.new("RGB", (source.width + 8, source.height + 8), WHITE)
-    frame.paste(source, (4, 4))
-    image.paste(frame, (x, top))
-    return True
+def _paste_flag(image, code, x, top, height):
+    """Paste the flag of `code`, `height` pixels high and framed in white, ending at `x`; return its left."""
+    flag = flags.flag_image(code, height)
+    if flag is None:
+        return x
+    frame = Image.new("RGB", (flag.width + 8, flag.height + 8), WHITE)
+    frame.paste(flag, (4, 4))
+    left = x - frame.width
+    image.paste(frame, (left, top))
+    return left
+
+
+def _draw_flags(image, draw, card):
+    """Draw the card's flags top right: one large, or a row of up to MAX_FLAGS and "+N".
+
+    Return where the text beside them must stop.
+    """
+    right = WIDTH - MARGIN + 8
+    if len(card.flags) == 1 and not card.more:
+        return _paste_flag(image, card.flags[0], right, 56, 172) - 40
+    x = right
+    if card.more:
+        more = f"+{card.more}"
+        x -= round(text_width(more, 40)) + 8
+        draw_text(draw, (x, 56 + 52), more, 40, "bold", WHITE)
+        x -= 16
+    for code in reversed(card.flags):
+        x = _paste_flag(image, code, x, 56, 60) - 12
+    return x - 28
 
 
 def render_card(card):
@@ -262,11 +289,8 @@ def render_card(card):
     draw.rectangle((20, band_top, WIDTH, HEIGHT), fill=DEEP_NAVY)
 
     text_right = WIDTH - MARGIN
-    if card.picture and _paste_picture(image, card.picture, (840, 56, WIDTH - MARGIN + 8, 236)):
-        # Lines that start level with the picture must stop short of it.
-        header_right = 800
-    else:
-        header_right = text_right
+    # Lines that start level with the flags must stop short of them.
+    header_right = _draw_flags(image, draw, card) if card.flags else text_right
 
     with translation.override(card.language):
         site_name = _("Japan–Balkan Network")

@@ -13,7 +13,9 @@ from balkan.images import VerifiedImageField
 from balkan.models import SlugHistoryMixin
 from balkan.richtext import RichTextField
 
+from . import flags
 from .charts import format_millions
+from .time_zones import validate_time_zone, zone_for
 
 
 class CountryQuerySet(models.QuerySet):
@@ -57,17 +59,10 @@ class Country(SlugHistoryMixin, models.Model):
         max_length=2,
         unique=True,
         validators=[RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, e.g. SI; Kosovo is XK."))],
-        help_text=_("Two capital letters, e.g. SI; Kosovo is XK."),
+        help_text=_(
+            "Two capital letters, e.g. SI; Kosovo is XK. The flag shown comes from the flag-icons set by this code."
+        ),
     )
-    flag = VerifiedImageField(
-        _("flag"),
-        upload_to="flags/",
-        blank=True,
-        width_field="flag_width",
-        height_field="flag_height",
-    )
-    flag_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    flag_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     capital = models.CharField(_("capital"), max_length=100, blank=True)
     population = models.PositiveBigIntegerField(_("population"), null=True, blank=True)
     area_km2 = models.PositiveIntegerField(_("area (km²)"), null=True, blank=True)
@@ -110,6 +105,15 @@ class Country(SlugHistoryMixin, models.Model):
     hero_credit = models.CharField(
         _("hero image credit"), max_length=150, blank=True, help_text=_("e.g. “Foto: STA”.")
     )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=50,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_(
+            "The IANA name of the zone its events keep, e.g. “Europe/Belgrade”; leave empty for the zone of the capital."
+        ),
+    )
     is_published = models.BooleanField(
         _("published"),
         default=False,
@@ -142,8 +146,21 @@ class Country(SlugHistoryMixin, models.Model):
     def get_embed_url(self):
         return reverse("countries:embed", kwargs={"slug": self.slug})
 
+    @property
+    def flag_url(self):
+        """Return the address of the country's flag (flag-icons, by ISO code), or "" when the set has none."""
+        return flags.flag_url(self.iso_code)
+
     def get_feed_url(self):
         return reverse("countries:feed", kwargs={"slug": self.slug})
+
+    def get_calendar_url(self):
+        return reverse("events:country", kwargs={"slug": self.slug})
+
+    @property
+    def zone(self):
+        """Return the ZoneInfo the country's events keep their local time in."""
+        return zone_for(self.iso_code, self.time_zone)
 
     @property
     def relations_established_display(self):

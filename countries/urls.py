@@ -1,6 +1,7 @@
 from django.urls import path
 
-from balkan.cache import cached_page
+from pagecache import generations as g
+from pagecache.views import cached_page
 
 from . import feeds, views
 
@@ -8,11 +9,19 @@ app_name = "countries"
 urlpatterns = [
     path("", views.CountryListView.as_view(), name="list"),
     path("<slug:slug>/", views.CountryDetailView.as_view(), name="detail"),
-    path("<slug:slug>/card.png", cached_page("country:{slug}")(views.CountryCardView.as_view()), name="card"),
-    path("<slug:slug>/qr.svg", cached_page("country:{slug}")(views.CountryQRCodeView.as_view()), name="qr"),
+    path(
+        "<slug:slug>/card.png",
+        cached_page(g.COUNTRY, params=("v",))(views.CountryCardView.as_view()),
+        name="card",
+    ),
+    path(
+        "<slug:slug>/qr.svg",
+        cached_page(g.COUNTRY, params=("v",))(views.CountryQRCodeView.as_view()),
+        name="qr",
+    ),
     path(
         "<slug:slug>/qr.png",
-        cached_page("country:{slug}")(
+        cached_page(g.COUNTRY, params=("v",))(
             views.CountryQRCodeView.as_view(image_format="png", url_name="countries:qr-png")
         ),
         name="qr-png",
@@ -20,12 +29,12 @@ urlpatterns = [
     path("<slug:slug>/embed/", views.CountryEmbedView.as_view(), name="embed"),
     path(
         "<slug:slug>/feed/",
-        cached_page("country:{slug}", "country-news:{slug}", "countries")(feeds.CountryNewsFeed()),
+        cached_page(g.COUNTRY, g.COUNTRY_NEWS, g.COUNTRIES)(feeds.CountryNewsFeed()),
         name="feed",
     ),
     path(
         "<slug:slug>/feed/atom/",
-        cached_page("country:{slug}", "country-news:{slug}", "countries")(feeds.CountryNewsFeed.as_atom()),
+        cached_page(g.COUNTRY, g.COUNTRY_NEWS, g.COUNTRIES)(feeds.CountryNewsFeed.as_atom()),
         name="feed-atom",
     ),
 ]

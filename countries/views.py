@@ -6,12 +6,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.generic import DetailView, ListView
 
-from balkan.cache import CachedPageMixin
 from balkan.social import PictureView, card_response, picture_response
 from balkan.templatetags.balkan_tags import absolute
 from balkan.views import OldSlugRedirectMixin
 from chronology.models import ChronologyEntry
 from news.models import NewsItem
+from pagecache import generations as g
+from pagecache.views import CachedPageMixin
 
 from . import cards, charts, linked_data, qr
 from .models import Country
@@ -32,14 +33,14 @@ def embed_snippet(country):
 
 
 class CountryListView(CachedPageMixin, ListView):
-    cache_dependencies = ("countries",)
+    cache_dependencies = (g.COUNTRIES,)
 
     def get_queryset(self):
         return Country.objects.published()
 
 
 class CountryDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
-    cache_dependencies = ("country:{slug}", "country-news:{slug}", "country-profile:{slug}", "countries")
+    cache_dependencies = (g.COUNTRY, g.COUNTRY_NEWS, g.COUNTRY_PROFILE, g.COUNTRIES)
 
     def get_queryset(self):
         return Country.objects.published().for_profile()
@@ -68,7 +69,7 @@ class CountryDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
                 home_url=absolute(reverse("balkan:home")),
                 list_url=absolute(reverse("countries:list")),
                 image_url=card_url,
-                flag_url=absolute(country.flag.url) if country.flag else "",
+                flag_url=absolute(country.flag_url) if country.flag_url else "",
             ),
             **kwargs,
         )
@@ -79,7 +80,7 @@ class CountryDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
 class CountryEmbedView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
     """The compact card embassies put in an <iframe>: the only page any site may frame."""
 
-    cache_dependencies = ("country:{slug}",)
+    cache_dependencies = (g.COUNTRY,)
 
     template_name = "countries/country_embed.html"
 

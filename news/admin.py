@@ -145,7 +145,19 @@ class NewsItemAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
             {"fields": ("hero_image", "hero_preview", "hero_alt", "hero_caption", "hero_credit")},
         ),
         (_("Links"), {"fields": ("countries", "partners", "tags", "source_name", "source_url")}),
-        (_("Event"), {"classes": ("collapse",), "fields": ("event_start", "event_end", "venue", "city")}),
+        (
+            _("Event"),
+            {
+                "classes": ("collapse",),
+                "fields": (
+                    ("event_start", "event_start_time"),
+                    ("event_end", "event_end_time"),
+                    "venue",
+                    "city",
+                    "event_cancelled",
+                ),
+            },
+        ),
     )
 
     class Media:

@@ -8,6 +8,7 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
+        from . import signals  # noqa: F401  (what its changes refresh)
         from .roles import sync_roles_after_migrate
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="news.sync_roles")

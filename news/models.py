@@ -12,10 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from balkan.cache import remember
 from balkan.images import VerifiedImageField
 from balkan.models import SlugHistoryMixin
 from balkan.richtext import RichTextField
+from pagecache import generations as g
+from pagecache.store import remember
 
 # Stories a country or tag gathered before these are not offered as related.
 RELATED_CANDIDATES = 200
@@ -32,6 +33,23 @@ class NewsItemQuerySet(models.QuerySet):
 
     def for_country(self, country):
         return self.filter(countries=country)
+
+    def events(self):
+        """Return the event stories that have a date."""
+        return self.filter(kind=NewsItem.Kind.EVENT, event_start__isnull=False)
+
+    def in_calendars(self, withdrawn_since):
+        """Return the public events, and those withdrawn since `withdrawn_since` (calendars show them cancelled)."""
+        return self.events().filter(
+            models.Q(status=NewsItem.Status.PUBLISHED, publish_at__lte=timezone.now())
+            | models.Q(withdrawn_at__gte=withdrawn_since)
+        )
+
+    def ending_from(self, day):
+        """Return the events that have not ended before `day`."""
+        return self.filter(
+            models.Q(event_end__gte=day) | models.Q(event_end__isnull=True, event_start__gte=day)
+        )
 
     def for_tag(self, slug):
         # EXISTS, a semi-join: the database walks the newest items first and stops after a
@@ -59,7 +77,7 @@ class NewsItemQuerySet(models.QuerySet):
         public = self.published()
         pks = remember(
             key,
-            ["news"],
+            [g.NEWS],
             lambda: list(
                 public.ranked_related(item, country_ids, tag_ids, limit).values_list("pk", flat=True)
             ),
@@ -195,6 +213,30 @@ class NewsItem(SlugHistoryMixin, models.Model):
     source_url = models.URLField(_("source URL"), blank=True)
     event_start = models.DateField(_("event start"), null=True, blank=True)
     event_end = models.DateField(_("event end"), null=True, blank=True)
+    event_start_time = models.TimeField(
+        _("start time"),
+        null=True,
+        blank=True,
+        help_text=_("Local time at the venue; leave empty for an event that lasts all day."),
+    )
+    event_end_time = models.TimeField(
+        _("end time"),
+        null=True,
+        blank=True,
+        help_text=_("Local time at the venue, on the last day; leave empty if it is not known."),
+    )
+    event_cancelled = models.BooleanField(
+        _("cancelled"),
+        default=False,
+        help_text=_("The event will not take place: the story says so and calendars mark it cancelled."),
+    )
+    withdrawn_at = models.DateTimeField(
+        _("withdrawn from the site at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When a public event was unpublished; calendars show it as cancelled for a while."),
+    )
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
     submitted_by = models.ForeignKey(
@@ -261,11 +303,29 @@ class NewsItem(SlugHistoryMixin, models.Model):
     def clean(self):
         if self.event_start and self.event_end and self.event_end < self.event_start:
             raise ValidationError({"event_end": _("The event cannot end before it starts.")})
+        if (self.event_start_time or self.event_end_time) and not self.event_start:
+            raise ValidationError({"event_start": _("Give the day the event starts, too.")})
+        if self.event_end_time and not self.event_start_time:
+            raise ValidationError({"event_start_time": _("Give the time the event starts, too.")})
+        if (
+            self.event_start_time
+            and self.event_end_time
+            and (self.event_end or self.event_start) == self.event_start
+            and self.event_end_time < self.event_start_time
+        ):
+            raise ValidationError({"event_end_time": _("The event cannot end before it starts.")})
         if self.hero_image and not self.hero_alt:
             # Named by its English column: the admin's form has no "hero_alt" field.
             raise ValidationError(
                 {"hero_alt_en": _("Describe the hero image for readers who cannot see it.")}
             )
+
+    def get_calendar_url(self):
+        return reverse("events:story", kwargs={"slug": self.slug})
+
+    @property
+    def is_event(self):
+        return self.kind == self.Kind.EVENT and self.event_start is not None
 
     @property
     def is_public(self):

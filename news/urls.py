@@ -1,19 +1,20 @@
 from django.urls import path
 
-from balkan.cache import cached_page
 from balkan.social import NewsItemCardView
+from pagecache import generations as g
+from pagecache.views import cached_page
 
 from . import feeds, views
 
 app_name = "news"
 urlpatterns = [
     path("", views.NewsItemListView.as_view(), name="list"),
-    path("feed/", cached_page("news", "countries")(feeds.NewsItemFeed()), name="feed"),
-    path("feed/atom/", cached_page("news", "countries")(feeds.NewsItemFeed.as_atom()), name="feed-atom"),
-    path("tags/<slug:slug>/feed/", cached_page("news", "countries")(feeds.TagNewsFeed()), name="tag-feed"),
+    path("feed/", cached_page(g.NEWS, g.COUNTRIES)(feeds.NewsItemFeed()), name="feed"),
+    path("feed/atom/", cached_page(g.NEWS, g.COUNTRIES)(feeds.NewsItemFeed.as_atom()), name="feed-atom"),
+    path("tags/<slug:slug>/feed/", cached_page(g.NEWS, g.COUNTRIES)(feeds.TagNewsFeed()), name="tag-feed"),
     path(
         "tags/<slug:slug>/feed/atom/",
-        cached_page("news", "countries")(feeds.TagNewsFeed.as_atom()),
+        cached_page(g.NEWS, g.COUNTRIES)(feeds.TagNewsFeed.as_atom()),
         name="tag-feed-atom",
     ),
     path("preview/<int:pk>/", views.NewsItemPreviewView.as_view(), name="preview"),

@@ -4,10 +4,11 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
-from balkan.cache import CachedPageMixin, depends_on
 from balkan.filters import FilteredListMixin
 from balkan.pagination import AnchoredPaginator
 from balkan.views import OldSlugRedirectMixin
+from pagecache import generations as g
+from pagecache.views import CachedPageMixin, depends_on
 
 from .forms import NewsFilterForm
 from .models import NewsItem
@@ -17,7 +18,7 @@ class NewsItemListView(CachedPageMixin, FilteredListMixin, ListView):
     paginate_by = 20
     paginator_class = AnchoredPaginator
     filter_form_class = NewsFilterForm
-    cache_dependencies = ("news", "countries")
+    cache_dependencies = (g.NEWS, g.COUNTRIES)
 
     def get_queryset(self):
         items = NewsItem.objects.published().for_list()
@@ -36,12 +37,12 @@ class NewsItemListView(CachedPageMixin, FilteredListMixin, ListView):
             f"{key}={getattr(value, 'slug', value)}" for key, value in sorted(self.filters.items())
         )
         return super().get_paginator(
-            queryset, per_page, cache_key=f"news-list?{filters}", generations=["news"], **kwargs
+            queryset, per_page, cache_key=f"news-list?{filters}", generations=[g.NEWS], **kwargs
         )
 
 
 class NewsItemDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
-    cache_dependencies = ("news:{slug}", "countries", "partners")
+    cache_dependencies = (g.NEWS_ITEM, g.COUNTRIES, g.PARTNERS)
 
     def get_queryset(self):
         return (
@@ -51,10 +52,12 @@ class NewsItemDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        depends_on(self.request, *(f"country-news:{country.slug}" for country in self.object.countries.all()))
+        depends_on(
+            self.request, *g.COUNTRY_NEWS.many(country.slug for country in self.object.countries.all())
+        )
         related = NewsItem.objects.related_to(self.object)
         # A related story archived or retitled must not stay linked from this page.
-        depends_on(self.request, *(f"news:{story.slug}" for story in related))
+        depends_on(self.request, *g.NEWS_ITEM.many(story.slug for story in related))
         return super().get_context_data(related=related, **kwargs)
 
 
@@ -68,6 +71,10 @@ class NewsItemPreviewView(NewsItemDetailView):
     """
 
     template_name = "news/newsitem_detail.html"
+
+    @classmethod
+    def page_cache_spec(cls):
+        return None  # a preview is never cached
 
     def dispatch(self, request, *args, **kwargs):
         if not (request.user.is_staff and request.user.has_perm("news.view_newsitem")):

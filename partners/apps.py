@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class PartnersConfig(AppConfig):
     name = "partners"
     verbose_name = _("Partner organisations")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (what its changes refresh)

@@ -1,21 +1,22 @@
 from django.views.generic import DetailView, ListView
 
-from balkan.cache import CachedPageMixin
 from balkan.views import OldSlugRedirectMixin
 from news.models import NewsItem
+from pagecache import generations as g
+from pagecache.views import CachedPageMixin
 
 from .models import PartnerOrganisation
 
 
 class PartnerOrganisationListView(CachedPageMixin, ListView):
-    cache_dependencies = ("partners", "countries")
+    cache_dependencies = (g.PARTNERS, g.COUNTRIES)
 
     def get_queryset(self):
         return PartnerOrganisation.objects.published().select_related("country").order_by("kind", "name")
 
 
 class PartnerOrganisationDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
-    cache_dependencies = ("partner:{slug}", "countries")
+    cache_dependencies = (g.PARTNER, g.COUNTRIES)
 
     def get_queryset(self):
         return PartnerOrganisation.objects.published().select_related("country")

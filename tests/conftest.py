@@ -14,7 +14,7 @@ from model_bakery import baker
 from PIL import Image
 
 from balkan import renditions
-from balkan.cache import forget_near_cache
+from pagecache.store import forget_near_cache, mark_synchronised
 
 
 def clear_caches():
@@ -25,6 +25,8 @@ def clear_caches():
     configurations = {id(config): alias for alias, config in django_settings.CACHES.items()}
     for alias in configurations.values():
         caches[alias].clear()  # on Redis, only this worker's keys (see below)
+    # A test's database starts with no pending refreshes: the emptied cache is in step with it.
+    mark_synchronised()
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -193,3 +195,60 @@ def editor_client(client, editor):
 def publisher_client(client, publisher):
     client.force_login(publisher)
     return client
+
+
+class SharedCacheOutage:
+    """Make the shared cache (on Redis, the page store with it) fail as an unreachable Redis does."""
+
+    def __init__(self):
+        self.patch = pytest.MonkeyPatch()
+
+    def cut(self):
+        from django_redis.exceptions import ConnectionInterrupted
+        from redis.exceptions import ConnectionError as RedisConnectionError
+
+        def unreachable(*args, **kwargs):
+            # What django-redis's client raises when Redis does not answer.
+            raise ConnectionInterrupted(connection=None) from RedisConnectionError(
+                "Connection refused (test)"
+            )
+
+        shared = caches["shared"]
+        if isinstance(shared, RedisCache):
+            # django-redis's client raises; the cache in front of it swallows (IGNORE_EXCEPTIONS).
+            target = shared.client
+        else:
+            # The local stand-in raises for the page cache; sessions read through another cache.
+            target = shared
+            self.patch.setattr(django_settings, "SESSION_CACHE_ALIAS", "default")
+        for method in ("get", "get_many", "set", "set_many", "add", "delete", "incr"):
+            self.patch.setattr(target, method, unreachable)
+        forget_near_cache()
+
+    def restore(self):
+        self.patch.undo()
+
+
+@pytest.fixture
+def shared_cache():
+    outage = SharedCacheOutage()
+    yield outage
+    outage.restore()
+
+
+@pytest.fixture
+def shared_cache_down(shared_cache):
+    shared_cache.cut()
+
+
+@pytest.fixture
+def site_content(make_country, make_news, make_entry, make_partner, site_pages):
+    """A small published site: a country with a story, a chronology entry and a partner."""
+    country = make_country(name="Serbia", slug="serbia", iso_code="RS")
+    item = make_news(slug="visit-to-belgrade", title="Visit to Belgrade", kind="visit")
+    item.countries.add(country)
+    item.tags.add("culture")
+    entry = make_entry(ref="relations", title="Relations established")
+    entry.countries.add(country)
+    partner = make_partner(slug="embassy-of-serbia", country=country, kind="embassy")
+    return {"country": country, "news": item, "entry": entry, "partner": partner}

@@ -73,6 +73,7 @@ def test_chronology_admin_refuses_a_day_without_a_month(superuser_client, make_c
             "date_day": "8",
             "category": category.pk,
             "is_published": "on",
+            "force_reason": "Adding a published entry alone, in a test.",
         },
     )
     assert response.status_code == 200
@@ -94,6 +95,7 @@ def test_chronology_admin_stores_the_precision(superuser_client, make_category):
             "date_day": "",
             "category": category.pk,
             "is_published": "on",
+            "force_reason": "Adding a published entry alone, in a test.",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -52,11 +52,9 @@ def media_files(root):
 
 def stored_images():
     """Return every image field the demo fills, for existence checks."""
-    return (
-        [country.flag for country in Country.objects.all()]
-        + [item.hero_image for item in NewsItem.objects.all()]
-        + [picture.image for picture in NewsImage.objects.all()]
-    )
+    return [item.hero_image for item in NewsItem.objects.all()] + [
+        picture.image for picture in NewsImage.objects.all()
+    ]
 
 
 @pytest.fixture
@@ -70,11 +68,14 @@ def demo(media):
     load_demo()
 
 
-def test_loading_twice_leaves_the_same_rows_in_every_table(media):
-    load_demo()
+def test_loading_twice_leaves_the_same_rows_in_every_table(media, django_capture_on_commit_callbacks):
+    # The page cache's pending refreshes are delivered, and deleted, when a transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo()
     first = row_counts()
 
-    output = load_demo()
+    with django_capture_on_commit_callbacks(execute=True):
+        output = load_demo()
 
     assert row_counts() == first
     assert "created" not in output and "updated" not in output
@@ -164,20 +165,20 @@ def test_chronology_has_what_the_seeds_date_as_precisely_as_they_date_it(demo, c
 def test_generated_images_exist_in_storage(demo):
     images = stored_images()
 
-    assert len(images) == Country.objects.count() + NewsItem.objects.count() + NewsImage.objects.count()
+    assert len(images) == NewsItem.objects.count() + NewsImage.objects.count()
     for image in images:
         assert image and image.storage.exists(image.name), image
         assert image.width > 0 and image.height > 0
 
 
 def test_a_missing_image_file_is_drawn_again(demo):
-    flag = Country.objects.get(slug="slovenia").flag
-    flag.storage.delete(flag.name)
+    hero = NewsItem.objects.exclude(hero_image="").first().hero_image
+    hero.storage.delete(hero.name)
 
     load_demo()
 
-    flag = Country.objects.get(slug="slovenia").flag
-    assert flag.storage.exists(flag.name)
+    hero = NewsItem.objects.get(pk=hero.instance.pk).hero_image
+    assert hero.storage.exists(hero.name)
 
 
 def test_an_edited_demo_record_is_restored_in_place(demo):

@@ -21,7 +21,7 @@ from django.core.management import call_command
 from django.utils.translation import trim_whitespace
 
 BASE = Path(settings.BASE_DIR)
-APPS = ("balkan", "news", "countries", "chronology", "partners")
+APPS = ("balkan", "news", "countries", "chronology", "partners", "events")
 PO_FILE = BASE / "locale" / "ja" / "LC_MESSAGES" / "django.po"
 GETTEXT = {
     "_": (0,),

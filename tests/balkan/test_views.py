@@ -21,6 +21,7 @@ def test_healthz_answers_503_when_the_database_fails(client, monkeypatch):
     assert response.status_code == 503
 
 
+@pytest.mark.django_db  # a cached page: the cache looks up the next scheduled story
 def test_robots_txt_names_the_sitemap(client, settings):
     settings.SITE_URL = "https://balkan.example"
     response = client.get("/robots.txt")

@@ -14,7 +14,6 @@ from django.conf import settings as django_settings
 from PIL import Image
 
 from countries.models import Embassy, TradeFigure
-from tests.conftest import image_upload
 
 SCREENSHOTS = Path(django_settings.BASE_DIR) / "artifacts" / "screenshots"
 OVERFLOW = "document.documentElement.scrollWidth <= window.innerWidth"
@@ -40,7 +39,6 @@ def profile(live_server, settings, make_country, make_news, make_entry, make_par
         overview="<p>Japan and Bosnia and Herzegovina established diplomatic relations in February 1996.</p>"
         "<p>Japan has supported reconstruction, peace-building and the return of refugees since then, "
         "and supports the country's path towards the European Union.</p>",
-        flag=image_upload("ba.png", "PNG", (900, 600)),
     )
     for year, exports, imports in [(2020, "21.4", "30.2"), (2021, "25.9", "41.7"), (2022, "28.3", "44.1")]:
         TradeFigure.objects.create(

@@ -55,6 +55,7 @@ def test_ckeditor_works_in_admin_under_the_admin_policy(live_server, admin_login
     editor.locator("a[href='https://www.mofa.go.jp/']").wait_for()
     assert violations() == []  # in the editor, before the next page resets the events
     page.select_option("#id_status", "published")
+    page.fill("#id_force_reason", "Checking the editor under the admin policy.")
     page.click("input[name=_save]")
     page.wait_for_selector(".messagelist .success")
 

@@ -36,6 +36,7 @@ def entry_form_data(category, **changes):
         "end_date_day": "",
         "category": category.pk,
         "is_published": "on",
+        "force_reason": "Adding a published entry alone, in a test.",
     }
     data.update(changes)
     return data
@@ -425,3 +426,18 @@ def test_a_file_over_the_upload_limit_is_refused_on_the_file_field(editor_client
     monkeypatch.setattr(ImportUploadForm, "max_size", 100)
     response = preview(editor_client, csv_upload([row(ref="a", date="1899", title_en="x" * 200)]))
     assert response.context["form"].errors["file"] == ["The file is larger than 5 MB."]
+
+
+@pytest.mark.django_db
+def test_csv_export_escapes_full_width_formula_starters(editor_client, make_entry):
+    make_entry(
+        ref="full-width",
+        title_en='＝HYPERLINK("https://example.org")',
+        title_ja="＋81 3",
+        source_name_en="＠home",
+    )
+    content = editor_client.get("/admin/chronology/chronologyentry/export/csv/").content
+    header, line = rows_of("csv", content)
+    cells = dict(zip(header, line, strict=True))
+    assert cells["title_en"] == '\'＝HYPERLINK("https://example.org")'
+    assert cells["title_ja"] == "'＋81 3" and cells["source_name_en"] == "'＠home"

@@ -1,5 +1,6 @@
 """Reading and writing spreadsheets as rows of text."""
 
+import csv
 import datetime
 import io
 import zipfile
@@ -96,3 +97,14 @@ def test_a_workbook_with_xml_entities_is_refused_not_expanded():
             target.writestr(item, data)
     with pytest.raises(SpreadsheetError, match="not a readable XLSX"):
         read_table(bomb.getvalue())
+
+
+@pytest.mark.parametrize(
+    "cell", ['＝HYPERLINK("x")', "＋1", "－1", "＠SUM(A1)", "\tx", "\rx", "=1", "+1", "-1", "@A"]
+)
+def test_csv_export_escapes_every_formula_starter_full_width_included_and_reads_back(cell):
+    """Japanese Excel runs ＝ ＋ － ＠ (typed with the IME on) as formulas, like = + - @ tab and CR."""
+    content = write_csv(["a", "b"], [[cell, "日本＝x"]])
+    written = list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")))
+    assert written == [["a", "b"], ["'" + cell, "日本＝x"]]
+    assert read_table(content).rows == [(2, [cell, "日本＝x"])]

@@ -32,6 +32,6 @@ def test_profile_graph_names_the_country_in_every_language(slovenia):
     )
     page, country, breadcrumbs = graph["@graph"]
     assert country["alternateName"] == ["Republic of Slovenia", "スロベニア"]
-    assert "image" not in country  # no flag uploaded
+    assert "image" not in country  # no flag address given
     assert page["primaryImageOfPage"]["url"] == "https://balkan.example/countries/slovenia/card.png"
     assert [item["name"] for item in breadcrumbs["itemListElement"]] == ["Home", "Countries", "Slovenia"]

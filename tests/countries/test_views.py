@@ -255,8 +255,9 @@ def test_profile_costs_a_fixed_number_of_queries(
         )
         if n < 2:
             Embassy.objects.create(country=slovenia, kind=("in_japan", "of_japan")[n], name=f"Embassy {n}")
-    # country, trade, embassies, partners; news + their countries; entries + countries + news
-    with django_assert_num_queries(9):
+    # country, trade, embassies, partners; news + their countries; entries + countries + news;
+    # upcoming events: stories, chronology entries
+    with django_assert_num_queries(11):
         assert client.get("/countries/slovenia/").status_code == 200
 
 

@@ -14,6 +14,12 @@ CHANGELIST = reverse("admin:news_newsitem_changelist")
 ADD = reverse("admin:news_newsitem_add")
 
 
+def baker_editor():
+    from model_bakery import baker
+
+    return baker.make("auth.User", username="other-editor")
+
+
 def change_url(item):
     return reverse("admin:news_newsitem_change", args=[item.pk])
 
@@ -23,10 +29,16 @@ def snapshot(item):
     return NewsItem.objects.filter(pk=item.pk).values().get()
 
 
-def run_action(client, action, *items):
+def run_action(client, action, *items, note=""):
+    """Choose `action` for `items` on the list, then confirm it on the note step."""
     return client.post(
         CHANGELIST,
-        {"action": action, "_selected_action": [item.pk for item in items], "index": 0},
+        {
+            "action": action,
+            "_selected_action": [item.pk for item in items],
+            "workflow_apply": "1",
+            "note": note,
+        },
         follow=True,
     )
 
@@ -142,7 +154,7 @@ def test_editor_submits_drafts_with_the_action_and_others_are_left_alone(editor_
     draft, in_review, published = make_news(status="draft"), make_news(status="review"), make_news()
     response = run_action(editor_client, "submit_for_review", draft, in_review, published)
     text = response.content.decode()
-    assert "1 story submitted for review." in text
+    assert "1 item submitted for review." in text
     assert "Only drafts can be submitted" in text and "You may not change it" in text
     draft.refresh_from_db(), in_review.refresh_from_db(), published.refresh_from_db()
     assert (draft.status, draft.submitted_by) == ("review", editor)
@@ -150,10 +162,14 @@ def test_editor_submits_drafts_with_the_action_and_others_are_left_alone(editor_
 
 
 @pytest.mark.django_db
-def test_publisher_publishes_from_review_and_it_is_recorded(publisher_client, publisher, make_news, client):
-    item = make_news(status="review", publish_at=timezone.now() - datetime.timedelta(days=3))
+def test_publisher_publishes_from_review_and_it_is_recorded(
+    publisher_client, publisher, editor, make_news, client
+):
+    item = make_news(
+        status="review", submitted_by=editor, publish_at=timezone.now() - datetime.timedelta(days=3)
+    )
     response = run_action(publisher_client, "publish", item)
-    assert "1 story published or scheduled." in response.content.decode()
+    assert "1 item approved and published or scheduled." in response.content.decode()
     item.refresh_from_db()
     assert (item.status, item.approved_by) == ("published", publisher)
     # First published now, not when the draft was begun.
@@ -176,14 +192,18 @@ def test_publisher_unpublishes_and_archives(publisher_client, make_news, client)
 
 
 @pytest.mark.django_db
-def test_republishing_keeps_the_original_date(publisher_client, make_news):
+def test_republishing_keeps_the_original_date(client, editor, publisher, make_news):
     first = timezone.now() - datetime.timedelta(days=30)
-    item = make_news(status="review", publish_at=first)
-    run_action(publisher_client, "publish", item)
+    item = make_news(status="review", submitted_by=editor, publish_at=first)
+    client.force_login(publisher)
+    run_action(client, "publish", item)
     item.refresh_from_db()
     published_at = item.publish_at
-    run_action(publisher_client, "unpublish", item)
-    run_action(publisher_client, "publish", item)
+    run_action(client, "unpublish", item)
+    client.force_login(editor)
+    run_action(client, "submit_for_review", item)
+    client.force_login(publisher)
+    run_action(client, "publish", item)
     item.refresh_from_db()
     assert item.status == "published" and item.publish_at == published_at
 
@@ -192,7 +212,7 @@ def test_republishing_keeps_the_original_date(publisher_client, make_news):
 def test_publish_action_refuses_a_story_without_alt_text(publisher_client, make_news):
     from tests.conftest import image_upload
 
-    item = make_news(status="review", hero_image=image_upload(), hero_alt="")
+    item = make_news(status="review", submitted_by=baker_editor(), hero_image=image_upload(), hero_alt="")
     response = run_action(publisher_client, "publish", item)
     assert "The hero image needs alt text." in response.content.decode()
     item.refresh_from_db()
@@ -204,7 +224,7 @@ def test_publish_action_refuses_gallery_images_without_alt_text(publisher_client
     from news.models import NewsImage
     from tests.conftest import image_upload
 
-    item = make_news(status="review")
+    item = make_news(status="review", submitted_by=baker_editor())
     NewsImage.objects.create(news_item=item, image=image_upload(), alt="")
     response = run_action(publisher_client, "publish", item)
     assert "Every gallery image needs alt text." in response.content.decode()
@@ -213,8 +233,10 @@ def test_publish_action_refuses_gallery_images_without_alt_text(publisher_client
 
 
 @pytest.mark.django_db
-def test_publisher_schedules_a_story_and_the_list_says_scheduled(publisher_client, publisher, make_news):
-    item = make_news(status="review")
+def test_publisher_schedules_a_story_and_the_list_says_scheduled(
+    publisher_client, publisher, editor, make_news
+):
+    item = make_news(status="review", submitted_by=editor)
     when = timezone.now() + datetime.timedelta(days=2)
     response = publisher_client.post(
         change_url(item), news_form_data(item, status="published", publish_at=when)

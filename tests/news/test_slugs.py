@@ -8,11 +8,12 @@ from tests.news.conftest import news_form_data
 
 @pytest.mark.django_db
 def test_changing_a_published_storys_slug_in_admin_redirects_the_old_address(
-    publisher_client, make_news, client
+    publisher_client, make_news, client, editor
 ):
-    item = make_news(slug="visit-to-sofia", status="review")
+    item = make_news(slug="visit-to-sofia", status="review", submitted_by=editor)
     publisher_client.post(
-        reverse("admin:news_newsitem_changelist"), {"action": "publish", "_selected_action": [item.pk]}
+        reverse("admin:news_newsitem_changelist"),
+        {"action": "publish", "_selected_action": [item.pk], "workflow_apply": "1"},
     )
     item.refresh_from_db()
     change = reverse("admin:news_newsitem_change", args=[item.pk])

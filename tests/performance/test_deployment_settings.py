@@ -50,7 +50,7 @@ def test_cluster_settings_share_everything_and_keep_nothing_on_the_servers_disk(
         "shared": "django_redis.cache.RedisCache",
     }
     assert found["sessions"] == ["django.contrib.sessions.backends.cached_db", "shared"]
-    assert found["database"] == "django.db.backends.postgresql"
+    assert found["database"] == "core.postgresql"  # Django's, with deadlines and a breaker
     # No secret key file, no SQLite file, no cache files, no uploads.
     assert list(var.iterdir()) == []
 
@@ -64,12 +64,12 @@ def test_one_machine_keeps_media_on_disk_served_by_django(tmp_path):
 
 
 BUMP = """
-from balkan.cache import bump, tokens
+from pagecache.store import bump, tokens
 bump("news")
 print(tokens(["news"])["news"])
 """
 READ = """
-from balkan.cache import tokens
+from pagecache.store import tokens
 print(tokens(["news"])["news"])
 """
 

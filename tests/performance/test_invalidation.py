@@ -134,6 +134,7 @@ def test_publishing_through_the_admin_refreshes_the_same_pages(client, site, dja
             "body_en": "<p>Japan and Slovenia agreed to deepen cooperation.</p>",
             "kind": "visit",
             "status": "published",
+            "force_reason": "No second publisher in this test.",
             "publish_at_0": "2020-01-01",
             "publish_at_1": "10:00:00",
             "countries": [site["slovenia"].pk],

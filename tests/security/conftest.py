@@ -1,20 +1,7 @@
-"""A small published site for the hostile tests, and the public URLs it answers."""
+"""The public URLs the hostile tests visit (the small published site is `site_content`)."""
 
 import pytest
 from django.contrib.auth.models import Permission
-
-
-@pytest.fixture
-def site_content(make_country, make_news, make_entry, make_partner, site_pages):
-    country = make_country(name="Serbia", slug="serbia", iso_code="RS")
-    item = make_news(slug="visit-to-belgrade", title="Visit to Belgrade", kind="visit")
-    item.countries.add(country)
-    item.tags.add("culture")
-    entry = make_entry(ref="relations", title="Relations established")
-    entry.countries.add(country)
-    partner = make_partner(slug="embassy-of-serbia", country=country, kind="embassy")
-    return {"country": country, "news": item, "entry": entry, "partner": partner}
-
 
 # Every public route of PRODUCT.md's table (and the site's own pages), English and Japanese.
 HTML_PATHS = [

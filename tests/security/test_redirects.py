@@ -89,7 +89,8 @@ def test_the_language_switcher_links_stay_on_the_site(client, site_content):
     response = client.get("/news/", {"next": "//evil.example", "x": "https://evil.example"})
     switcher = response.content.decode().split('class="language-switcher"', 1)[1].split("</nav>", 1)[0]
     href = switcher.split('href="', 1)[1].split('"', 1)[0]
-    assert href.startswith("/ja/news/?") and not href.startswith("//")
+    # Parameters the page does not read are dropped before it is rendered.
+    assert href == "/ja/news/" and "evil" not in switcher
 
 
 @pytest.mark.django_db

@@ -184,7 +184,6 @@ class Command(BaseCommand):
                     "relations_established_precision",
                     "is_published",
                 ],
-                files={"flag": (f"{record['slug']}.png", partial(images.flag_png, record["iso_code"]))},
             )
             for embassy in record.get("embassies", []):
                 self.upsert(

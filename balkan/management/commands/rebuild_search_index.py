@@ -2,8 +2,9 @@
 
 from django.core.management.base import BaseCommand
 
-from balkan.cache import bump
 from balkan.search import rebuild
+from pagecache import generations as g
+from pagecache.store import bump
 
 
 class Command(BaseCommand):
@@ -14,6 +15,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         written = rebuild()
         # Search pages cached before the rebuild showed the old index; no other page reads it.
-        bump("search")
+        bump(g.SEARCH)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS(f"Search index rebuilt: {written} documents."))

@@ -1,0 +1,122 @@
+"""`make bench`'s pieces that need no servers: reading wrk, the report, the bench data."""
+
+import io
+
+import pytest
+
+from tools.bench.report import FLOOD, SAME_SIZE, Result, aggregate, parse_wrk, report_table, verdicts
+
+WRK = """Running 10s test @ http://127.0.0.1:8110/news/
+  2 threads and 32 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    15.20ms    4.10ms  80.12ms   88.00%
+    Req/Sec     1.05k   120.00     1.30k    70.00%
+  Latency Distribution
+     50%   14.02ms
+     75%   16.50ms
+     90%   19.00ms
+     99%    1.02s
+  21034 requests in 10.01s, 290.12MB read
+  Socket errors: connect 0, read 3, write 0, timeout 2
+  Non-2xx or 3xx responses: 4
+Requests/sec:   2101.33
+Transfer/sec:     28.98MB
+"""
+
+
+def test_wrk_output_is_read_into_numbers():
+    assert parse_wrk(WRK) == (2101.33, 14.02, 1020.0, 9, 21034)
+
+
+def test_microsecond_latencies_are_read_too():
+    output = WRK.replace("14.02ms", "950.00us").replace(
+        "Socket errors: connect 0, read 3, write 0, timeout 2\n", ""
+    )
+    assert parse_wrk(output)[1:4] == (pytest.approx(0.95), 1020.0, 4)
+
+
+def results():
+    return [
+        Result(SAME_SIZE + "home", "cached", 1000, 2000, 10, 20, 0, 20000),
+        Result("home", "cached", 1000, 1900, 11, 22, 0, 19000),
+        Result(SAME_SIZE + "home", "uncached", 1000, 2000, 10, 20, 0, 20000),
+        Result("home", "uncached", 1000, 200, 100, 200, 0, 2000),
+        Result(SAME_SIZE + "home", "cached", 100000, 2000, 10, 20, 0, 20000),
+        Result("home", "cached", 100000, 1700, 12, 25, 0, 17000),
+        Result(SAME_SIZE + "home", "uncached", 100000, 2000, 10, 20, 0, 20000),
+        Result("home", "uncached", 100000, 190, 130, 260, 1, 1900),
+        Result(SAME_SIZE + "home", "edge", 1000, 2000, 10, 20, 0, 20000),
+        Result("home", "edge", 1000, 9000, 1, 2, 0, 90000),
+        Result(FLOOD, "cached", 1000, 1000, 20, 40, 0, 10000),
+    ]
+
+
+def test_report_gives_each_figure_as_a_ratio_to_its_trivial_view_and_to_the_smallest_size():
+    table = report_table(results())
+    assert "| 1,000 | cached | home | 1,900 | 0.95 | 11.00 | 1.10 | 22.00 | 1.10 | 0 |  |  |  |" in table
+    assert (
+        "| 100,000 | uncached | home | 190 | 0.10 | 130.00 | 13.00 | 260.00 | 13.00 | 1 | 0.95 | 1.30 | 1.30 |"
+        in table
+    )
+
+
+def test_verdicts_say_which_targets_were_held_and_which_missed():
+    lines = verdicts(results()).splitlines()
+    assert (
+        "- held: cached home at N=1,000 serves 95% of the requests per second of the bare Django app"
+        in lines[0]
+    )
+    assert lines[1].startswith("- MISSED: cached home at N=100,000 serves 85%")
+    assert lines[2].startswith("- held: home from Varnish at N=1,000 serves 4.5× the requests per second")
+    assert lines[3].startswith("- held: a flood of random unknown parameters at N=1,000 is answered at 53%")
+    assert lines[4].startswith("- MISSED: uncached home p50 at N=100,000 is 1.30× its p50 at N=1,000")
+    assert lines[5] == "- MISSED: 1 errors in 239,900 requests (target 0)"
+
+
+def test_a_page_that_never_answered_within_the_run_is_not_passed_off_as_a_figure():
+    # wrk prints "0 requests" and no socket errors when every request outlasts the run.
+    silent = [*results(), Result("chronology", "uncached", 1000, 0, 0, 0, 0, 0)]
+    assert (
+        "- MISSED: no request to uncached chronology at N=1,000 finished within the run "
+        "(every one outlasted wrk's timeout): its figures are not measurements"
+    ) in verdicts(silent).splitlines()
+
+
+@pytest.mark.django_db
+def test_seeding_creates_news_with_countries_tags_and_a_chronology_and_tops_up(client):
+    from django.core.management.base import OutputWrapper
+
+    from chronology.models import ChronologyEntry
+    from news.models import NewsItem
+    from tools.bench.seed import seed
+
+    seed(30, OutputWrapper(io.StringIO()))
+    assert NewsItem.objects.published().count() == 30
+    story = NewsItem.objects.get(slug="bench-15")
+    assert story.countries.exists() and story.tags.count() == 2
+    assert ChronologyEntry.objects.filter(related_news__isnull=False).exists()
+    seed(45, OutputWrapper(io.StringIO()))
+    assert NewsItem.objects.count() == 45
+    assert list(NewsItem.objects.published().for_list()[:1]) == [NewsItem.objects.get(slug="bench-0")]
+    for url in ("/", "/news/", "/news/?page=3", "/news/bench-15/", "/countries/slovenia/", "/chronology/"):
+        assert client.get(url).status_code == 200, url
+
+
+def test_the_bare_app_answers_a_page_of_the_length_asked_for():
+    from django.test import RequestFactory
+
+    from tools.bench import bare
+
+    response = bare.page(RequestFactory().get("/", {"bytes": "20000"}))
+    assert response.status_code == 200 and len(response.content) == 20000
+    assert "balkan" not in " ".join(bare.MIDDLEWARE + bare.INSTALLED_APPS)
+
+
+def test_interleaved_rounds_are_summed_up_by_their_medians():
+    runs = [
+        (1000, "cached", "home", Result("home", "cached", 1000, rate, p50, p50 * 2, errors, 100))
+        for rate, p50, errors in [(900, 12, 0), (1500, 9, 1), (1200, 10, 0)]
+    ]
+    (result,) = aggregate(runs)
+    assert (result.requests_per_second, result.p50_ms, result.p99_ms) == (1200, 10, 20)
+    assert (result.errors, result.requests) == (1, 300)

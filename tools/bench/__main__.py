@@ -1,0 +1,459 @@
+"""Load the site with wrk and report how close it comes to the real ceiling: `make bench`.
+
+    python -m tools.bench [--sizes 1000,100000] [--fresh] ...
+
+For each size N (1,000 and 100,000 news items by default) it seeds the
+database (tools/bench/seed.py), then serves the site exactly as `make run` does
+(gunicorn, WEB_CONCURRENCY workers), with the page cache, without it
+(PAGE_CACHE=0) and with the page cache behind Varnish (deploy/varnish/, when
+varnishd is installed), and loads with wrk, one after the other, each page
+right after the ceiling: a bare Django app outside the site's stack
+(tools/bench/bare.py, served by the same gunicorn settings) returning a page of
+the same length. With the page cache it also floods the home page with random
+unknown parameters. At the largest N it records PostgreSQL's plans of the
+queries public pages run. The report goes to stdout and to --output, in Markdown.
+
+Use a database and a Redis database of their own (the Makefile's defaults are
+balkan_bench and Redis database 10): the bench fills the database with bench data.
+"""
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balkan.settings")
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.cache import caches  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.core.management.base import CommandError, OutputWrapper  # noqa: E402
+from django.db import connection  # noqa: E402
+
+from news.models import NewsItem  # noqa: E402
+
+from .report import FLOOD, SAME_SIZE, Result, aggregate, parse_wrk, report_table, verdicts  # noqa: E402
+from .seed import seed  # noqa: E402
+
+DEEP_PAGE = "news list, page at 80 % depth"
+ROOT = Path(__file__).resolve().parents[2]
+# A new unknown parameter on every request: /?cb=<random>.
+FLOOD_SCRIPT = """
+math.randomseed(os.time())
+request = function()
+  return wrk.format(nil, "/?cb=" .. math.random(1, 1000000000) .. "&utm_source=x" .. math.random(1, 1000))
+end
+"""
+
+
+def arguments():
+    parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,100000", help="Comma-separated numbers of news items.")
+    parser.add_argument("--rounds", type=int, default=5, help="Interleaved rounds of every measurement.")
+    parser.add_argument("--duration", type=int, default=4, help="Seconds of each wrk run in a round.")
+    parser.add_argument("--warmup", type=int, default=1, help="Seconds of wrk on each address first.")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument(
+        "--uncached-connections",
+        type=int,
+        default=8,
+        help="Connections for pages rendered on every request: enough to keep every worker busy, "
+        "few enough that a request does not wait behind thirty others and time out.",
+    )
+    parser.add_argument("--port", type=int, default=8110, help="The first port; one server per size.")
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 3)))
+    parser.add_argument("--output", default=str(settings.VAR_DIR / "bench" / "bench.md"))
+    parser.add_argument("--fresh", action="store_true", help="Drop and create the databases first.")
+    parser.add_argument("--modes", default="cached,uncached,edge", help="Which of cached, uncached, edge.")
+    return vars(parser.parse_args())
+
+
+class Bench:
+    def __init__(self, options):
+        self.options = options
+        self.stdout = OutputWrapper(sys.stdout)
+
+    def run(self):
+        options = self.options
+        if not shutil.which("wrk"):
+            raise CommandError("wrk is not installed (apt-get install wrk).")
+        self.logs = Path(options["output"]).parent
+        self.logs.mkdir(parents=True, exist_ok=True)
+        self.load_before = os.getloadavg()
+        started = time.monotonic()
+        self.base_name = connection.settings_dict["NAME"]
+        self.base_prefix = settings.CACHES["default"].get("KEY_PREFIX", "balkan-bench")
+        self.forget_cached_pages()
+        sizes = [int(size) for size in options["sizes"].split(",")]
+        pages = {}
+        for size in sizes:
+            self.use_database(size, options["fresh"])
+            self.stdout.write(f"Seeding {size:,} news items…")
+            seed(size, self.stdout)
+            if NewsItem.objects.count() != size:
+                raise CommandError(
+                    f"The database holds {NewsItem.objects.count():,} news items, not {size:,}: use --fresh."
+                )
+            pages[size] = self.pages(size)
+        runs = []
+        modes = options["modes"].split(",")
+        if "edge" in modes and not varnishd():
+            self.stdout.write(
+                "varnishd is not installed (apt-get install varnish varnish-modules): no edge runs."
+            )
+            modes.remove("edge")
+        with self.bare_server() as bare:
+            for mode in modes:
+                with self.servers(sizes, mode) as ports:
+                    plan = self.plan(pages, ports, bare, mode)
+                    for _, _, url, script in plan:
+                        self.wrk(url, options["warmup"], script, mode)
+                    for round_ in range(options["rounds"]):
+                        # Each page right after its ceiling, each size right after the other: the
+                        # machine's load drifts, the comparisons stay side by side.
+                        for size, label, url, script in plan:
+                            result = self.measure(size, mode, label, url, round_, script)
+                            runs.append((size, mode, label, result))
+        results = aggregate(runs)
+        self.use_database(sizes[-1], fresh=False)
+        plans = self.plans(sizes[-1]) if connection.vendor == "postgresql" else []
+        report = self.report(results, pages, plans, time.monotonic() - started)
+        Path(options["output"]).write_text(report)
+        self.stdout.write(report)
+
+    def use_database(self, size, fresh):
+        """Point this process at the size's own database (created if missing) and migrate it."""
+        connection.close()
+        if connection.vendor == "sqlite":
+            # One file per size, beside the report: the embedded default as `make run` uses it.
+            name = str(self.logs / f"db-{size}.sqlite3")
+            if fresh:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(name + suffix).unlink(missing_ok=True)
+        else:
+            name = f"{self.base_name}_{size}"
+            with connection._nodb_cursor() as cursor:
+                if fresh:
+                    cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+                if cursor.fetchone() is None:
+                    cursor.execute(f'CREATE DATABASE "{name}"')
+        connection.settings_dict["NAME"] = name
+        call_command("migrate", verbosity=0)
+
+    def forget_cached_pages(self):
+        """Delete every key of the bench's servers (theirs start with this process's prefix)."""
+        if hasattr(caches["default"], "delete_pattern"):
+            client = caches["default"].client.get_client(write=True)
+            for key in client.scan_iter(match=f"{self.base_prefix}*", count=1000):
+                client.delete(key)
+        else:
+            caches["default"].clear()
+
+    def pages(self, size):
+        published = NewsItem.objects.published().count()
+        deep = max(1, int((published + 19) // 20 * 0.8))
+        return [
+            ("home", "/"),
+            ("news list, page 1", "/news/"),
+            (DEEP_PAGE, f"/news/?page={deep}"),
+            ("news item", f"/news/bench-{size // 2}/"),
+            ("country profile", "/countries/slovenia/"),
+            ("chronology", "/chronology/"),
+        ]
+
+    def plan(self, pages, ports, bare, mode):
+        """Return a round's measurements in order, as (size, label, url, wrk script or None)."""
+        plan = []
+        for index in range(len(pages[next(iter(pages))])):
+            for size, port in ports.items():
+                label, path = pages[size][index]
+                base = f"http://127.0.0.1:{port}"
+                plan.append((size, SAME_SIZE + label, f"{bare}/?bytes={self.length(base + path)}", None))
+                plan.append((size, label, base + path, None))
+        if mode == "cached":
+            for size, port in ports.items():
+                plan.append((size, FLOOD, f"http://127.0.0.1:{port}/", self.flood_script()))
+        return plan
+
+    def flood_script(self):
+        script = self.logs / "flood.lua"
+        script.write_text(FLOOD_SCRIPT)
+        return script
+
+    @contextmanager
+    def servers(self, sizes, mode):
+        """Serve each size's database as `make serve` does: with or without the page cache, or behind Varnish."""
+        started, ports = [], {}
+        try:
+            for index, size in enumerate(sizes):
+                port = self.options["port"] + index
+                edge_port = self.options["port"] + 40 + index
+                started.append(self.server(size, mode, port, edge_port))
+                self.wait_for(port, started[-1][0])
+                if mode == "edge":
+                    started.append(self.varnish(size, port, edge_port))
+                    self.wait_for(edge_port, started[-1][0])
+                    port = edge_port
+                ports[size] = port
+            yield ports
+        finally:
+            for process, log in started:
+                process.terminate()
+                process.wait(timeout=30)
+                log.close()
+
+    @contextmanager
+    def bare_server(self):
+        """Serve the bare Django app (the ceiling) with the same gunicorn settings as the site."""
+        port = self.options["port"] + 80
+        environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "tools.bench.bare"}
+        log = (self.logs / "gunicorn-bare.log").open("w")
+        process = subprocess.Popen(
+            self.gunicorn("tools.bench.bare:application", port),
+            cwd=ROOT,
+            env=environment,
+            stdout=log,
+            stderr=log,
+        )
+        try:
+            self.wait_for(port, process)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+            log.close()
+
+    def gunicorn(self, application, port):
+        """Return the command that serves `application` as `make serve` does."""
+        return [
+            str(Path(sys.executable).with_name("gunicorn")),
+            application,
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(self.options["workers"]),
+            "--access-logfile",
+            "-",
+            "--forwarded-allow-ips=127.0.0.1",
+        ]
+
+    def server(self, size, mode, port, edge_port):
+        database_url = os.environ.get("DATABASE_URL", "")
+        if connection.vendor == "postgresql":
+            database_url = database_url.rsplit("/", 1)[0] + f"/{self.base_name}_{size}"
+        else:
+            database_url = f"sqlite:///{self.logs / f'db-{size}.sqlite3'}"
+        environment = {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "PAGE_CACHE": "0" if mode == "uncached" else "1",
+            "CACHE_KEY_PREFIX": f"{self.base_prefix}-{size}",
+            "DEBUG": "0",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        }
+        if mode == "edge":
+            environment["EDGE_PURGE_URL"] = f"http://127.0.0.1:{edge_port}/"
+        environment.pop("DJANGO_SETTINGS_MODULE", None)
+        log = (self.logs / f"gunicorn-{size}-{mode}.log").open("w")
+        process = subprocess.Popen(
+            self.gunicorn("balkan.wsgi", port), cwd=ROOT, env=environment, stdout=log, stderr=log
+        )
+        return process, log
+
+    def varnish(self, size, backend_port, port):
+        """Start varnishd with deploy/varnish/default.vcl in front of the app server at `backend_port`."""
+        vcl = (ROOT / "deploy/varnish/default.vcl").read_text()
+        vcl_path = self.logs / f"varnish-{size}.vcl"
+        vcl_path.write_text(vcl.replace('.port = "8000"', f'.port = "{backend_port}"'))
+        log = (self.logs / f"varnish-{size}.log").open("w")
+        command = [varnishd(), "-F", "-j", "none", "-f", str(vcl_path), "-a", f"127.0.0.1:{port}"]
+        command += ["-n", str(self.logs / f"varnish-{size}"), "-s", "malloc,256m", "-T", "none"]
+        command += ["-p", "http_gzip_support=off"]
+        return subprocess.Popen(command, stdout=log, stderr=log), log
+
+    def wait_for(self, port, process):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise CommandError(f"gunicorn stopped; see {self.logs}")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5):
+                    return
+            except OSError:
+                time.sleep(0.3)
+        raise CommandError("gunicorn did not answer within 60 s")
+
+    def wrk(self, url, seconds, script=None, mode="cached"):
+        options = self.options
+        connections = options["uncached_connections"] if mode == "uncached" else options["connections"]
+        command = ["wrk", f"-t{options['threads']}", f"-c{connections}", f"-d{seconds}s"]
+        command += ["--timeout", "10s", "--latency", *(["-s", str(script)] if script else []), url]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    def length(self, url):
+        with urllib.request.urlopen(url, timeout=30) as response:
+            if response.status != 200:
+                raise CommandError(f"{url} answered {response.status}")
+            return len(response.read())
+
+    def measure(self, size, mode, label, url, round_, script=None):
+        rate, p50, p99, errors, requests = parse_wrk(self.wrk(url, self.options["duration"], script, mode))
+        self.stdout.write(
+            f"  round {round_ + 1} N={size:,} {mode:8} {label:60} {rate:8.0f} req/s  p50 {p50:7.2f} ms  p99 {p99:7.2f} ms"
+        )
+        return Result(label, mode, size, rate, p50, p99, errors, requests)
+
+    def plans(self, size):
+        """Return (what, key lines of EXPLAIN ANALYZE) for the queries public pages run."""
+        from balkan.pagination import AnchoredPaginator
+        from balkan.search import Search
+        from chronology.models import ChronologyEntry
+        from countries.models import Country
+        from partners.models import PartnerOrganisation
+
+        public = NewsItem.objects.published().for_list()
+        slovenia = Country.objects.get(slug="slovenia")
+        item = NewsItem.objects.get(slug=f"bench-{size // 2}")
+        partner = PartnerOrganisation.objects.filter(news_items__isnull=False).first()
+        paginator = AnchoredPaginator(public, 20, cache_key="bench-explain", generations=["news"])
+        deep = max(1, int(paginator.num_pages * 0.8))
+        queries = [
+            ("news list, page 1 (also home's latest)", public[:20]),
+            ("news list, its length (once per change)", None),
+            ("news list, the anchors of deep pages (once per change)", paginator.anchor_rows()),
+            (
+                f"news list, page {deep:,} from its anchor (what the site runs)",
+                paginator.page(deep).object_list,
+            ),
+            (f"news list, page {deep:,} by OFFSET (what it avoids)", public[(deep - 1) * 20 : deep * 20]),
+            ("home, featured news", public.filter(is_featured=True)[:3]),
+            ("news list ?kind=visit", public.filter(kind="visit")[:20]),
+            ("news list ?year=2020", public.filter(publish_at__year=2020)[:20]),
+            ("news list ?country= and a profile's latest news", public.for_country(slovenia)[:20]),
+            ("news list ?tag=", public.for_tag("topic-3")[:20]),
+            ("news item", NewsItem.objects.published().filter(slug=item.slug)),
+            (
+                "news item, ranking its related news (once per change)",
+                NewsItem.objects.published().ranked_related(
+                    item,
+                    list(item.countries.values_list("pk", flat=True)),
+                    list(item.tags.values_list("pk", flat=True)),
+                    3,
+                ),
+            ),
+            ("partner page, its news", public.filter(partners=partner)[:5]),
+            ("next scheduled story (page cache)", NewsItem.objects.scheduled().order_by("publish_at")[:1]),
+            ("chronology", ChronologyEntry.objects.published().for_timeline()),
+            (
+                "home, chronology highlights",
+                ChronologyEntry.objects.published().filter(is_highlight=True).order_by("-date")[:5],
+            ),
+            ("search ?q=cooperation, the best 20 records", Search("cooperation").hits()[:20]),
+        ]
+        plans = []
+        for what, queryset in queries:
+            if queryset is None:
+                sql, params = NewsItem.objects.published().values("pk").query.sql_with_params()
+                sql = f"SELECT COUNT(*) FROM ({sql}) counted"
+            else:
+                sql, params = queryset.query.sql_with_params()
+            with connection.cursor() as cursor:
+                cursor.execute(f"EXPLAIN ANALYZE {sql}", params)
+                plans.append((what, key_lines("\n".join(row[0] for row in cursor.fetchall()))))
+        return plans
+
+    def machine(self):
+        cpu = next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT version()" if connection.vendor == "postgresql" else "SELECT sqlite_version()"
+            )
+            database = cursor.fetchone()[0].split(" on ")[0]
+        redis = "none"
+        if settings.REDIS_URL:
+            redis = "Redis " + caches["default"].client.get_client().info()["redis_version"]
+        wrk = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split("[")[0].strip()
+        gunicorn = subprocess.run(
+            [str(Path(sys.executable).with_name("gunicorn")), "--version"], capture_output=True, text=True
+        ).stdout.strip()
+        return [
+            f"- CPU: {os.cpu_count()} × {cpu}; RAM: {memory_kb / 1024 / 1024:.1f} GiB",
+            f"- {platform.platform()}; Python {platform.python_version()}; Django {django.get_version()}",
+            f"- {database}; {redis}; {gunicorn} with {self.options['workers']} workers (as `make run`)",
+            f"- the ceiling: a bare Django {django.get_version()} app with the stock middleware only "
+            "(tools/bench/bare.py), served by the same gunicorn settings",
+            f"- {wrk}: {self.options['threads']} threads, {self.options['connections']} connections, "
+            f"{self.options['rounds']} interleaved rounds of {self.options['duration']} s per address (medians) after "
+            f"{self.options['warmup']} s of warm-up, on the same machine; one server per size, running side by side",
+            "- load average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}; after: {:.2f} {:.2f} {:.2f}".format(
+                *self.load_before, *os.getloadavg()
+            ),
+        ]
+
+    def report(self, results, pages, plans, seconds):
+        lines = [
+            "# Bench",
+            "",
+            "## Machine",
+            "",
+            *self.machine(),
+            f"- the whole run took {seconds / 60:.1f} min",
+            "",
+        ]
+        lines += ["## Pages", ""]
+        for size, paths in pages.items():
+            lines.append(f"- N={size:,}: " + ", ".join(f"{label} `{path}`" for label, path in paths))
+        lines += ["", "## Results", "", report_table(results), "", "## Targets", "", verdicts(results), ""]
+        if plans:
+            lines += [f"## Query plans at N={max(pages):,} (PostgreSQL EXPLAIN ANALYZE, key lines)", ""]
+            for what, plan in plans:
+                lines += [f"**{what}**", "", "```", plan, "```", ""]
+        return "\n".join(lines)
+
+
+def key_lines(plan, limit=12):
+    """Return the lines of a plan that say how rows are found, sorted and counted, and its time."""
+    keep = (
+        "Scan",
+        "Sort",
+        "Limit",
+        "Loop",
+        "Join",
+        "Aggregate",
+        "WindowAgg",
+        "Rows Removed",
+        "Execution Time",
+    )
+    lines = [line.rstrip()[:160] for line in plan.splitlines() if any(word in line for word in keep)]
+    if len(lines) > limit + 1:
+        lines = [*lines[:limit], "  …", lines[-1]]
+    return "\n".join(lines)
+
+
+def varnishd():
+    return shutil.which("varnishd") or (
+        "/usr/sbin/varnishd" if os.path.exists("/usr/sbin/varnishd") else None
+    )
+
+
+if __name__ == "__main__":
+    Bench(arguments()).run()

@@ -1,0 +1,172 @@
+"""What `make bench` measures and how it reports it: wrk's output read, ratios, the table.
+
+Plain functions, no database and no servers: `manage.py bench` runs the servers
+and wrk, this module turns wrk's words into numbers and the numbers into a
+Markdown report.
+"""
+
+import re
+from dataclasses import dataclass
+from statistics import median
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+# Targets the site holds itself to.
+CACHED_SHARE_OF_TRIVIAL = 0.9  # a cached page against the bare Django app
+EDGE_TIMES_TRIVIAL = 3.0  # a page from Varnish against the bare Django app
+FLOOD_SHARE_OF_CACHED = 0.5  # random unknown parameters against the cached home page
+UNCACHED_P50_GROWTH = 1.2
+
+
+@dataclass
+class Result:
+    page: str
+    mode: str  # "cached", "uncached" or "ceiling"
+    size: int  # news items in the database
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    requests: int
+
+
+def aggregate(runs):
+    """Return one Result per (size, mode, page) from interleaved rounds: medians, errors and requests summed."""
+    groups = {}
+    for size, mode, label, result in runs:
+        groups.setdefault((size, mode, label), []).append(result)
+    return [
+        Result(
+            label,
+            mode,
+            size,
+            median(r.requests_per_second for r in results),
+            median(r.p50_ms for r in results),
+            median(r.p99_ms for r in results),
+            sum(r.errors for r in results),
+            sum(r.requests for r in results),
+        )
+        for (size, mode, label), results in groups.items()
+    ]
+
+
+def _ms(text):
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * UNITS[unit]
+
+
+def parse_wrk(output):
+    """Return (requests/s, p50 ms, p99 ms, errors, requests) from `wrk --latency` output."""
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
+    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    errors = 0
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    if socket:
+        errors += sum(int(number) for number in socket.groups())
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if non_2xx:
+        errors += int(non_2xx.group(1))
+    return rate, p50, p99, errors, requests
+
+
+def _ratio(value, base):
+    return f"{value / base:.2f}" if base else "–"
+
+
+def _growth(value, base):
+    return value / base if base else float("inf")
+
+
+SAME_SIZE = "bare Django app, same size as "
+FLOOD = "home with random unknown parameters (a flood)"
+
+
+def _ceilings(results):
+    """Return {page's key: its ceiling}, the trivial view of the same length measured right before it."""
+    by_key = {(r.size, r.mode, r.page): r for r in results}
+    return {
+        (r.size, r.mode, r.page): by_key.get((r.size, r.mode, SAME_SIZE + r.page))
+        for r in results
+        if not r.page.startswith(SAME_SIZE)
+    }
+
+
+def report_table(results):
+    """Return the Markdown table of every result, with its ratios to its ceiling and to the smallest size."""
+    sizes = sorted({result.size for result in results})
+    ceiling = _ceilings(results)
+    by_key = {(r.size, r.mode, r.page): r for r in results}
+    lines = [
+        "| N | mode | page | req/s | ÷ bare | p50 ms | ÷ bare | p99 ms | ÷ bare | errors "
+        f"| req/s N={sizes[-1]:,} ÷ N={sizes[0]:,} | p50 ÷ | p99 ÷ |",
+        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        base = ceiling.get((r.size, r.mode, r.page))
+        small = by_key.get((sizes[0], r.mode, r.page)) if r.size != sizes[0] else None
+        lines.append(
+            f"| {r.size:,} | {r.mode} | {r.page} | {r.requests_per_second:,.0f} "
+            f"| {_ratio(r.requests_per_second, base.requests_per_second) if base else '–'} "
+            f"| {r.p50_ms:.2f} | {_ratio(r.p50_ms, base.p50_ms) if base else '–'} "
+            f"| {r.p99_ms:.2f} | {_ratio(r.p99_ms, base.p99_ms) if base else '–'} | {r.errors} "
+            f"| {_ratio(r.requests_per_second, small.requests_per_second) if small else ''} "
+            f"| {_ratio(r.p50_ms, small.p50_ms) if small else ''} "
+            f"| {_ratio(r.p99_ms, small.p99_ms) if small else ''} |"
+        )
+    return "\n".join(lines)
+
+
+def verdicts(results):
+    """Return one line per target: what was held and what was missed, with the figures."""
+    sizes = sorted({result.size for result in results})
+    ceiling = _ceilings(results)
+    by_key = {(r.size, r.mode, r.page): r for r in results}
+    lines = []
+    for r in results:
+        base = ceiling.get((r.size, r.mode, r.page))
+        if r.mode == "cached" and base:
+            share = r.requests_per_second / base.requests_per_second
+            held = "held" if share >= CACHED_SHARE_OF_TRIVIAL else "MISSED"
+            lines.append(
+                f"- {held}: cached {r.page} at N={r.size:,} serves {share:.0%} of the requests per second "
+                f"of the bare Django app at its length (target ≥ {CACHED_SHARE_OF_TRIVIAL:.0%})"
+            )
+        if r.mode == "edge" and base:
+            times = r.requests_per_second / base.requests_per_second
+            held = "held" if times >= EDGE_TIMES_TRIVIAL else "MISSED"
+            lines.append(
+                f"- {held}: {r.page} from Varnish at N={r.size:,} serves {times:.1f}× the requests per second "
+                f"of the bare Django app at its length (target ≥ {EDGE_TIMES_TRIVIAL:.0f}×)"
+            )
+        home = by_key.get((r.size, "cached", "home"))
+        if r.page == FLOOD and home:
+            share = r.requests_per_second / home.requests_per_second
+            held = "held" if share >= FLOOD_SHARE_OF_CACHED else "MISSED"
+            lines.append(
+                f"- {held}: a flood of random unknown parameters at N={r.size:,} is answered at {share:.0%} "
+                f"of the cached home page's rate (target ≥ {FLOOD_SHARE_OF_CACHED:.0%})"
+            )
+    for r in results:
+        key = (r.size, r.mode, r.page)
+        if r.mode == "uncached" and key in ceiling and r.size == sizes[-1] and len(sizes) > 1:
+            small = by_key[(sizes[0], r.mode, r.page)]
+            growth = _growth(r.p50_ms, small.p50_ms)
+            held = "held" if growth <= UNCACHED_P50_GROWTH else "MISSED"
+            lines.append(
+                f"- {held}: uncached {r.page} p50 at N={r.size:,} is {growth:.2f}× its p50 at "
+                f"N={sizes[0]:,} ({r.p50_ms:.1f} ms vs {small.p50_ms:.1f} ms; target ≤ {UNCACHED_P50_GROWTH}×)"
+            )
+    for r in results:
+        if r.requests == 0:
+            lines.append(
+                f"- MISSED: no request to {r.mode} {r.page} at N={r.size:,} finished within the run "
+                "(every one outlasted wrk's timeout): its figures are not measurements"
+            )
+    errors = sum(r.errors for r in results)
+    requests = sum(r.requests for r in results)
+    lines.append(
+        f"- {'held' if errors == 0 else 'MISSED'}: {errors} errors in {requests:,} requests (target 0)"
+    )
+    return "\n".join(lines)

@@ -1,0 +1,502 @@
+"""The workflow in the admin: notes on every step, rejection, four eyes and force-publication.
+
+The content apps' admins know nothing of this module; it wraps them here
+(re-registering each with `WorkflowAdminMixin`), since imports run from the
+site-wide apps to the content apps and never back.
+"""
+
+import datetime
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.response import TemplateResponse
+from django.utils import formats, timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from balkan.admin import QuoteAdmin
+from balkan.history import changes_between
+from balkan.models import Quote
+from chronology.admin import ChronologyEntryAdmin
+from chronology.models import ChronologyEntry
+from countries.admin import CountryAdmin
+from countries.models import Country
+from news.admin import NewsItemAdmin
+from news.models import NewsItem
+from partners.admin import PartnerOrganisationAdmin
+from partners.models import PartnerOrganisation
+
+from . import services
+from .forms import TransitionForm
+from .models import EditingPresence, WorkflowEvent
+
+# How long an opened form counts as someone still editing.
+EDITING_WINDOW = datetime.timedelta(minutes=30)
+
+WORKFLOW_FIELDS = ("workflow_note", "force_reason", "opened_version")
+
+
+def current_version(item):
+    """Return the id of `item`'s latest saved revision ("" for a new or unversioned item)."""
+    if not item.pk or not hasattr(type(item), "history"):
+        return ""
+    latest = item.history.order_by("-history_id").values_list("history_id", flat=True).first()
+    return str(latest or "")
+
+
+class WorkflowAdminMixin:
+    """Admin of a reviewed model: notes, rejection and four eyes on the form and in the actions."""
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        fields = ["workflow_history"]
+        if self.has_change_permission(request, obj):
+            fields += ["workflow_note", "opened_version"]
+            if services.is_publisher(request.user):
+                fields += ["force_reason"]
+        return [(gettext_lazy("Review notes"), {"fields": fields}), *fieldsets]
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), "workflow_history")
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if "fields" not in kwargs or kwargs["fields"]:
+            # (Django asks with fields=None to learn the fields of an admin without fieldsets.)
+            kwargs["fields"] = [
+                name
+                for name in (
+                    kwargs.get("fields") or helpers.flatten_fieldsets(self.get_fieldsets(request, obj))
+                )
+                if name not in (*WORKFLOW_FIELDS, "workflow_history")
+                and name not in self.get_readonly_fields(request, obj)
+            ]
+        base = super().get_form(request, obj, change=change, **kwargs)
+        user = request.user
+        model_admin = self
+
+        class WorkflowForm(base):
+            workflow_note = forms.CharField(
+                label=gettext_lazy("Note for the review"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+                help_text=gettext_lazy(
+                    "When you submit, approve or reject: what the next person should know. "
+                    "A rejection needs one; the author reads it."
+                ),
+            )
+            force_reason = forms.CharField(
+                label=gettext_lazy("Reason to force-publish"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+                help_text=gettext_lazy(
+                    "Only to publish without a second publisher's review (e.g. your own submission): "
+                    "why it cannot wait. It is flagged on the item and in the audit log."
+                ),
+            )
+            opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
+            workflow_action = None
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.fields["opened_version"].initial = current_version(self.instance)
+
+            def clean(self):
+                cleaned_data = super().clean()
+                self.refuse_a_stale_save(cleaned_data.get("opened_version", ""))
+                try:
+                    self.workflow_action = model_admin.form_transition(self.instance, user, cleaned_data)
+                except PermissionDenied as error:
+                    self.add_error(model_admin.state_field, str(error))
+                except ValidationError as error:
+                    self.add_error(None, error)
+                return cleaned_data
+
+            def refuse_a_stale_save(self, opened):
+                """Refuse to save over a version saved after this form was opened; keep what was typed."""
+                current = current_version(self.instance)
+                if not (self.instance.pk and opened and current) or opened == current:
+                    return
+                newest = self.instance.history.first()
+                older = self.instance.history.filter(history_id=opened).first()
+                changed = [change.field for change in changes_between(older, newest)] if older else []
+                # Seen now: saving again on purpose overwrites it.
+                self.data = self.data.copy()
+                self.data[self.add_prefix("opened_version")] = current
+                raise ValidationError(
+                    _(
+                        "%(user)s saved this item at %(time)s, after you opened it. They changed: %(fields)s. "
+                        "What you typed is kept below: compare it with the history, then save again to "
+                        "keep your version."
+                    )
+                    % {
+                        "user": newest.history_user or _("someone"),
+                        "time": formats.localize(timezone.localtime(newest.history_date)),
+                        "fields": ", ".join(str(name) for name in changed) or "—",
+                    },
+                    code="stale",
+                )
+
+        return WorkflowForm
+
+    state_field = "status"
+    steps = {
+        "submit": services.submit,
+        "approve": services.approve,
+        "force_publish": services.force_publish,
+        "reject": services.reject,
+    }
+
+    def form_transition(self, item, user, cleaned_data):
+        """Return the workflow step a save of the form makes (None for none); raise if it breaks a rule."""
+        status = cleaned_data.get("status")
+        if status is None:
+            return None
+        return services.check_transition(
+            item,
+            user,
+            status,
+            note=cleaned_data.get("workflow_note", ""),
+            force_reason=cleaned_data.get("force_reason", ""),
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id) if request.method == "GET" else None
+        if obj is not None and self.has_change_permission(request, obj):
+            self.note_who_is_editing(request, obj)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def note_who_is_editing(self, request, obj):
+        """Warn that someone else has this item open, and note that this user now has too."""
+        now = timezone.now()
+        presences = EditingPresence.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
+        )
+        for other in (
+            presences.filter(opened_at__gte=now - EDITING_WINDOW)
+            .exclude(user=request.user)
+            .select_related("user")
+        ):
+            self.message_user(
+                request,
+                _("%(user)s has had this item open for editing since %(time)s. Agree who saves first.")
+                % {"user": other.user, "time": formats.localize(timezone.localtime(other.opened_at))},
+                messages.WARNING,
+            )
+        presences.update_or_create(
+            content_type=ContentType.objects.get_for_model(type(obj)),
+            object_id=str(obj.pk),
+            user=request.user,
+            defaults={"opened_at": now},
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        EditingPresence.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(obj)),
+            object_id=str(obj.pk),
+            user=request.user,
+        ).delete()
+        action = getattr(form, "workflow_action", None)
+        if action is not None:
+            note = form.cleaned_data.get("workflow_note", "")
+            if action == WorkflowEvent.Action.FORCE_PUBLISHED:
+                note = form.cleaned_data.get("force_reason", "")
+            services.record(request.user, obj, action, note, request=request, audit_every_step=False)
+
+    @admin.display(description=gettext_lazy("review history"))
+    def workflow_history(self, obj):
+        if obj is None or not obj.pk:
+            return "—"
+        events = list(WorkflowEvent.objects.for_object(obj)[:10])
+        if not events:
+            return _("No review steps yet.")
+        return format_html(
+            '<ul class="workflow-history">{}</ul>',
+            format_html_join(
+                "",
+                "<li><strong>{}</strong> · {} · {}{}{}</li>",
+                (
+                    (
+                        event.get_action_display(),
+                        event.user.get_username() if event.user else "—",
+                        formats.localize(timezone.localtime(event.at)),
+                        format_html("<br>“{}”", event.note) if event.note else "",
+                        format_html(" <em>{}</em>", _("Awaiting a second publisher's confirmation"))
+                        if event.awaits_confirmation
+                        else "",
+                    )
+                    for event in events
+                ),
+            ),
+        )
+
+    def transition_step(
+        self, request, queryset, *, title, apply, done_message, note_required=False, note_label=None
+    ):
+        """Ask for the note, then `apply(item, note)` to each selected item; report what was refused."""
+        if "workflow_apply" in request.POST:
+            form = TransitionForm(request.POST, note_required=note_required, note_label=note_label)
+            if form.is_valid():
+                done = 0
+                for item in queryset:
+                    try:
+                        apply(item, form.cleaned_data["note"])
+                    except (PermissionDenied, ValidationError) as error:
+                        reasons = (
+                            " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+                        )
+                        self.message_user(
+                            request,
+                            _("“%(item)s” was left as it was: %(reasons)s")
+                            % {"item": item, "reasons": reasons},
+                            messages.WARNING,
+                        )
+                        continue
+                    done += 1
+                if done:
+                    self.message_user(request, done_message(done), messages.SUCCESS)
+                return None
+        else:
+            form = TransitionForm(note_required=note_required, note_label=note_label)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "opts": self.model._meta,
+            "items": list(queryset),
+            "form": form,
+            "action": request.POST.get("action", ""),
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/workflow/transition.html", context)
+
+    def _refuse_unless_publisher(self, request):
+        if services.is_publisher(request.user):
+            return False
+        self.message_user(
+            request, _("Only publishers may publish, approve, reject or unpublish."), messages.ERROR
+        )
+        return True
+
+    @admin.action(description=gettext_lazy("Submit for review"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        def apply(item, note):
+            if not self.has_change_permission(request, item):
+                raise PermissionDenied(_("You may not change it."))
+            self.steps["submit"](item, request.user, note, request=request)
+
+        return self.transition_step(
+            request,
+            queryset,
+            title=_("Submit for review"),
+            apply=apply,
+            done_message=lambda n: (
+                ngettext("%d item submitted for review.", "%d items submitted for review.", n) % n
+            ),
+        )
+
+    @admin.action(
+        description=gettext_lazy("Approve and publish (scheduled if the publish time is in the future)"),
+        permissions=["publish"],
+    )
+    def publish(self, request, queryset):
+        if self._refuse_unless_publisher(request):
+            return None
+        return self.transition_step(
+            request,
+            queryset,
+            title=_("Approve and publish"),
+            apply=lambda item, note: self.steps["approve"](item, request.user, note, request=request),
+            done_message=lambda n: (
+                ngettext(
+                    "%d item approved and published or scheduled.",
+                    "%d items approved and published or scheduled.",
+                    n,
+                )
+                % n
+            ),
+        )
+
+    @admin.action(
+        description=gettext_lazy("Reject (back to the author, with the reason)"), permissions=["publish"]
+    )
+    def reject(self, request, queryset):
+        if self._refuse_unless_publisher(request):
+            return None
+        return self.transition_step(
+            request,
+            queryset,
+            title=_("Reject"),
+            note_required=True,
+            note_label=_("Why it is rejected (the author reads this)"),
+            apply=lambda item, note: self.steps["reject"](item, request.user, note, request=request),
+            done_message=lambda n: (
+                ngettext("%d item sent back to its author.", "%d items sent back to their authors.", n) % n
+            ),
+        )
+
+    @admin.action(
+        description=gettext_lazy("Force-publish without a second review (give a reason)"),
+        permissions=["publish"],
+    )
+    def force_publish(self, request, queryset):
+        if self._refuse_unless_publisher(request):
+            return None
+        return self.transition_step(
+            request,
+            queryset,
+            title=_("Force-publish without a second review"),
+            note_required=True,
+            note_label=_("Why it cannot wait for a second review"),
+            apply=lambda item, note: self.steps["force_publish"](item, request.user, note, request=request),
+            done_message=lambda n: (
+                ngettext(
+                    "%d item force-published; another publisher is asked to confirm it.",
+                    "%d items force-published; another publisher is asked to confirm them.",
+                    n,
+                )
+                % n
+            ),
+        )
+
+
+class WorkflowNewsItemAdmin(WorkflowAdminMixin, NewsItemAdmin):
+    actions = ("submit_for_review", "publish", "force_publish", "reject", "unpublish", "archive")
+
+
+class FlagWorkflowAdminMixin(WorkflowAdminMixin):
+    """The same workflow for content with a published flag: only publishers set it, under four eyes."""
+
+    state_field = "is_published"
+    steps = {
+        "submit": services.submit_flagged,
+        "approve": services.approve_flagged,
+        "force_publish": services.force_publish_flagged,
+        "reject": services.reject_flagged,
+        "unpublish": services.unpublish_flagged,
+    }
+    actions = ("submit_for_review", "publish", "force_publish", "reject", "unpublish")
+
+    def has_publish_permission(self, request):
+        return services.is_publisher(request.user)
+
+    def has_import_permission(self, request):
+        # An import may publish entries: approving one is a publisher's job.
+        return super().has_import_permission(request) and services.is_publisher(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return fields if services.is_publisher(request.user) else (*fields, "is_published")
+
+    def get_changelist_formset(self, request, **kwargs):
+        # Bulk editing on the list never publishes: that is what the actions (with their notes) are for.
+        base = super().get_changelist_formset(request, **kwargs)
+
+        class ListFormSet(base):
+            def _construct_form(self, i, **form_kwargs):
+                form = super()._construct_form(i, **form_kwargs)
+                form.fields.pop("is_published", None)
+                return form
+
+        return ListFormSet
+
+    def form_transition(self, item, user, cleaned_data):
+        if "is_published" not in cleaned_data:
+            return None
+        return services.check_flag_change(
+            item,
+            user,
+            cleaned_data["is_published"],
+            note=cleaned_data.get("workflow_note", ""),
+            force_reason=cleaned_data.get("force_reason", ""),
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not change and not services.is_publisher(request.user):
+            obj.is_published = False  # an editor's new item waits for review
+        super().save_model(request, obj, form, change)
+        if getattr(form, "workflow_action", None) is not None:
+            audit_flag_change(request, obj, form.workflow_action)
+
+    @admin.action(description=gettext_lazy("Unpublish"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        if self._refuse_unless_publisher(request):
+            return None
+        return self.transition_step(
+            request,
+            queryset,
+            title=_("Unpublish"),
+            apply=lambda item, note: self.steps["unpublish"](item, request.user, note, request=request),
+            done_message=lambda n: ngettext("%d item unpublished.", "%d items unpublished.", n) % n,
+        )
+
+
+def audit_flag_change(request, obj, action):
+    """Log a flagged item's publication or withdrawal through the form (the news admin logs its own)."""
+    if action in (WorkflowEvent.Action.APPROVED, WorkflowEvent.Action.UNPUBLISHED):
+        services.audit.record(
+            request.user,
+            services.AUDITED[action],
+            obj,
+            request=request,
+            message=services.audit_message(action, ""),
+        )
+
+
+admin.site.unregister(NewsItem)
+admin.site.register(NewsItem, WorkflowNewsItemAdmin)
+for model, model_admin in (
+    (Country, CountryAdmin),
+    (PartnerOrganisation, PartnerOrganisationAdmin),
+    (ChronologyEntry, ChronologyEntryAdmin),
+    (Quote, QuoteAdmin),
+):
+    admin.site.unregister(model)
+    admin.site.register(model, type(model_admin.__name__, (FlagWorkflowAdminMixin, model_admin), {}))
+
+
+@admin.register(WorkflowEvent)
+class WorkflowEventAdmin(admin.ModelAdmin):
+    """Every review step, read-only; publishers confirm others' force-publications here."""
+
+    list_display = ("at", "action", "object_repr", "content_type", "user", "note", "confirmed_by")
+    list_filter = ("action", "content_type", ("confirmed_at", admin.EmptyFieldListFilter))
+    search_fields = ("object_repr", "note")
+    list_select_related = ("content_type", "user", "confirmed_by")
+    actions = ("confirm",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff
+
+    def has_publish_permission(self, request):
+        return services.is_publisher(request.user)
+
+    @admin.action(description=gettext_lazy("Confirm these force-publications"), permissions=["publish"])
+    def confirm(self, request, queryset):
+        done = 0
+        for event in queryset:
+            try:
+                services.confirm_force_publication(event, request.user)
+            except (PermissionDenied, ValidationError) as error:
+                reasons = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+                self.message_user(request, f"{event}: {reasons}", messages.WARNING)
+                continue
+            done += 1
+        if done:
+            self.message_user(
+                request,
+                ngettext("%d force-publication confirmed.", "%d force-publications confirmed.", done) % done,
+                messages.SUCCESS,
+            )

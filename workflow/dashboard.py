@@ -1,0 +1,92 @@
+"""The workflow's lists on the admin's front page: what awaits a publisher, and what came back to its author.
+
+Each list costs two queries, whatever the amount of content.
+"""
+
+from django.db.models import Exists, F, OuterRef, Subquery
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from balkan.attention import SHOWN, Attention, Item
+
+from . import services
+from .models import WorkflowEvent
+
+Action = WorkflowEvent.Action
+
+
+def latest_steps():
+    """Return the workflow steps that are the latest of their item."""
+    newest = WorkflowEvent.objects.filter(
+        content_type=OuterRef("content_type"), object_id=OuterRef("object_id")
+    ).order_by("-at", "-pk")
+    return (
+        WorkflowEvent.objects.annotate(newest=Subquery(newest.values("pk")[:1]))
+        .filter(pk=F("newest"))
+        .select_related("content_type", "user")
+    )
+
+
+def item_url(event):
+    try:
+        return reverse(
+            f"admin:{event.content_type.app_label}_{event.content_type.model}_change", args=[event.object_id]
+        )
+    except NoReverseMatch:
+        return ""
+
+
+def _fill(attention, events, note):
+    attention.count = events.count()
+    attention.items = [Item(event.object_repr, item_url(event), note(event)) for event in events[:SHOWN]]
+    attention.links = [(_("All workflow steps"), reverse("admin:workflow_workflowevent_changelist"))]
+    return attention
+
+
+def awaiting_approval(user):
+    if not services.is_publisher(user):
+        return None
+    attention = Attention(
+        "awaiting-approval",
+        _("Awaiting your approval"),
+        _("Submitted by someone else: approve and publish it, or reject it with a reason."),
+    )
+    events = latest_steps().filter(action=Action.SUBMITTED).exclude(user=user).order_by("at")
+    return _fill(attention, events, lambda event: f"{event.user or '—'}: {event.note}".strip(": "))
+
+
+def returned_to_author(user):
+    attention = Attention(
+        "returned",
+        _("Sent back to you"),
+        _("A publisher rejected what you submitted; the reason is beside it and on the item."),
+    )
+    mine = WorkflowEvent.objects.filter(
+        content_type=OuterRef("content_type"),
+        object_id=OuterRef("object_id"),
+        action=Action.SUBMITTED,
+        user=user,
+    )
+    events = latest_steps().filter(Exists(mine), action=Action.REJECTED).order_by("-at")
+    return _fill(attention, events, lambda event: event.note)
+
+
+def force_publications_to_confirm(user):
+    if not services.is_publisher(user):
+        return None
+    attention = Attention(
+        "force-published",
+        _("Force-publications to confirm"),
+        _("Published without a second review; check each and confirm it in the workflow steps."),
+    )
+    events = (
+        WorkflowEvent.objects.awaiting_confirmation()
+        .exclude(user=user)
+        .select_related("content_type", "user")
+    )
+    return _fill(attention, events.order_by("at"), lambda event: f"{event.user or '—'}: {event.note}")
+
+
+def workflow_lists(user):
+    lists = [awaiting_approval(user), returned_to_author(user), force_publications_to_confirm(user)]
+    return [attention for attention in lists if attention is not None and attention.count]

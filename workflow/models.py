@@ -1,0 +1,92 @@
+"""The editorial workflow's record: every submission, approval, rejection and force-publication, with its note."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkflowEventQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
+        ).select_related("user", "confirmed_by")
+
+    def awaiting_confirmation(self):
+        """Return the force-publications no second publisher has confirmed yet."""
+        return self.filter(action=WorkflowEvent.Action.FORCE_PUBLISHED, confirmed_at__isnull=True)
+
+
+class WorkflowEvent(models.Model):
+    """One step of an item through review, who took it, and the note they left."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted for review")
+        APPROVED = "approved", _("Approved and published")
+        REJECTED = "rejected", _("Rejected")
+        FORCE_PUBLISHED = "force-published", _("Force-published without a second review")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("type"))
+    object_id = models.CharField(_("object id"), max_length=64)
+    content_object = GenericForeignKey("content_type", "object_id")
+    object_repr = models.CharField(_("item"), max_length=200)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices, db_index=True)
+    note = models.TextField(_("note"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+        help_text=_("The second publisher who checked a force-publication afterwards."),
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+
+    objects = WorkflowEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow steps")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "-at"], name="workflow_event_object")]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.object_repr}"
+
+    @property
+    def awaits_confirmation(self):
+        return self.action == self.Action.FORCE_PUBLISHED and self.confirmed_at is None
+
+
+class EditingPresence(models.Model):
+    """Who opened an item's form to edit it, and when; cleared when they save it."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("type"))
+    object_id = models.CharField(_("object id"), max_length=64)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
+    )
+    opened_at = models.DateTimeField(_("opened at"))
+
+    class Meta:
+        verbose_name = _("open editing form")
+        verbose_name_plural = _("open editing forms")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "user"], name="one_presence_per_editor"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} {self.object_id}"

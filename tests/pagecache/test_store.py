@@ -1,5 +1,7 @@
 """Generations in the shared cache, and changes that must not be lost when it is away."""
 
+import time
+
 import pytest
 from django.core.cache import caches
 from django.test import Client
@@ -139,3 +141,41 @@ def test_remembered_values_are_computed_again_after_a_bump(db):
 @pytest.mark.django_db
 def test_without_the_shared_cache_remembered_values_are_computed_each_time(db, shared_cache_down):
     assert [store.remember("answer", ["site"], lambda: 42) for _ in range(2)] == [42, 42]
+
+
+def _until(condition, seconds=3.0):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "not within the time"
+        time.sleep(0.02)
+
+
+@pytest.mark.django_db
+def test_a_change_announced_by_another_server_is_heard_at_once_though_the_near_window_is_long(
+    client, story, settings
+):
+    if not settings.REDIS_URL:
+        pytest.skip("the listener listens on Redis; without it one machine's processes share files")
+    settings.PAGE_CACHE_LOCAL_SECONDS = 60
+    client.get("/news/")
+    _until(store.listener.hearing)  # the first read started this process's listener
+    assert client.get("/news/")["X-Cache"] == "HIT"
+    # Another server renews "news" in Redis: unannounced, this process keeps trusting what it read...
+    caches["shared"].set("gen:news", "from-elsewhere", timeout=None)
+    assert client.get("/news/")["X-Cache"] == "HIT"
+    # ...announced, as every renewal is, it looks again at once.
+    store._client(caches["shared"]).get_client(write=True).publish(store.listener.CHANNEL, "renewed")
+    _until(lambda: store.gen_key("news") not in store.near.values)
+    assert client.get("/news/")["X-Cache"] == "MISS"
+
+
+@pytest.mark.django_db
+def test_a_process_that_cannot_hear_trusts_nothing_it_read(client, story, settings, monkeypatch):
+    if not settings.REDIS_URL:
+        pytest.skip("the listener listens on Redis; without it one machine's processes share files")
+    settings.PAGE_CACHE_LOCAL_SECONDS = 60
+    client.get("/news/")
+    assert client.get("/news/")["X-Cache"] == "HIT"
+    monkeypatch.setattr(store.listener, "subscribed", False)  # as when its connection broke or went silent
+    caches["shared"].set("gen:news", "from-elsewhere", timeout=None)
+    assert client.get("/news/")["X-Cache"] == "MISS"

@@ -4,9 +4,15 @@ Whatever the editor (or a forged request) sends, only the tags, attributes,
 classes and URL schemes listed here are stored or shown.
 """
 
+import difflib
+import html as html_module
+import re
+
 import nh3
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.widgets import CKEditor5Widget
 from modeltranslation.fields import TranslationFieldDescriptor
 
@@ -82,6 +88,57 @@ def sanitize(html):
     ).strip()
 
 
+# What the sanitiser may drop whole, text and all: a script or a style, opened and closed.
+DANGEROUS_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+TAG = re.compile(r"</?[A-Za-z][^>]*>?")
+
+
+def _text(html):
+    """The words of `html`: every tag and comment removed, every text kept (even in a broken tag's wake)."""
+    text = TAG.sub(" ", COMMENT.sub(" ", html))
+    return " ".join(html_module.unescape(text).split())
+
+
+def lost_text(html):
+    """Return the text an editor wrote that sanitising `html` would drop ("" when none would be).
+
+    Dropping a script or a style is the sanitiser's job; dropping the words after a broken
+    tag (an unclosed <style> swallows everything that follows it) loses the editor's work.
+    """
+    if not html:
+        return ""
+    written = _text(DANGEROUS_BLOCK.sub(" ", str(html)))
+    kept = _text(sanitize(html))
+    if written == kept:
+        return ""
+    matcher = difflib.SequenceMatcher(None, written, kept, autojunk=False)
+    lost = [written[i1:i2] for tag, i1, i2, _j1, _j2 in matcher.get_opcodes() if tag in ("delete", "replace")]
+    return " ".join(" ".join(lost).split())
+
+
+def check_nothing_lost(html):
+    """Raise ValidationError, quoting the start of it, when sanitising `html` would drop written text."""
+    lost = lost_text(html)
+    if lost:
+        raise ValidationError(
+            _(
+                "Part of the text would be lost when it is cleaned: “%(lost)s”. It follows markup that "
+                "cannot be kept (such as an unclosed <style>). Fix the HTML source and save again."
+            ),
+            code="text_lost",
+            params={"lost": lost if len(lost) <= 80 else lost[:80] + "…"},
+        )
+
+
+class RichTextFormField(forms.CharField):
+    """Rich text in a form: refused, with the words quoted, if the sanitiser would drop any of them."""
+
+    def validate(self, value):
+        super().validate(value)
+        check_nothing_lost(value)
+
+
 class RichTextField(models.TextField):
     """A text field edited with CKEditor 5 and sanitised before it is stored."""
 
@@ -90,6 +147,7 @@ class RichTextField(models.TextField):
         widget = kwargs.get("widget")
         if widget is None or (isinstance(widget, type) and issubclass(widget, forms.Textarea)):
             kwargs["widget"] = CKEditor5Widget(config_name="default")
+        kwargs.setdefault("form_class", RichTextFormField)
         return super().formfield(**kwargs)
 
     def pre_save(self, model_instance, add):

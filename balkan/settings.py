@@ -74,11 +74,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Cached pages are answered by the first middleware, exactly as the whole stack below
+    # answered them (see pagecache/ and README, "Page cache").
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Security and reliability: headers on every response, bad input refused early,
     # a friendly 503 while the database is away (see README, "Security").
     "balkan.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    "balkan.security.RequestBodyLimitMiddleware",
+    "balkan.security.StaffPagesNeverCachedMiddleware",
     "balkan.security.DatabaseUnavailableMiddleware",
     "balkan.security.RejectNullCharactersMiddleware",
     # End of the security group.
@@ -207,8 +212,6 @@ PAGE_SHARED_MAX_AGE = env.int("PAGE_SHARED_MAX_AGE", default=300)
 PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_BYTES", default=1_000_000)
 # How long the shared cache is trusted without looking for changes it missed while it was away.
 PAGE_CACHE_SYNC_SECONDS = env.int("PAGE_CACHE_SYNC_SECONDS", default=10)
-# Cached pages are answered by the first middleware, exactly as the whole stack answered them.
-MIDDLEWARE.insert(0, "pagecache.middleware.PageCacheMiddleware")
 # The edge cache (Varnish with xkey, see deploy/varnish/): where a change purges its pages. Off when empty.
 EDGE_PURGE_URLS = env.list("EDGE_PURGE_URL", default=[])
 EDGE_PURGE_TIMEOUT = env.float("EDGE_PURGE_TIMEOUT", default=2.0)
@@ -274,6 +277,9 @@ IMAGEKIT_CACHEFILE_DIR = "renditions"
 IMAGEKIT_CACHE_TIMEOUT = 60 * 60 * 24
 IMAGEKIT_CACHE_PREFIX = "renditions:"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# No request body larger than this is read at all (413 from its Content-Length, files included):
+# the largest upload is an image of IMAGE_UPLOAD_MAX_BYTES plus the form around it.
+MAX_REQUEST_BODY_BYTES = env.int("MAX_REQUEST_BODY_BYTES", default=IMAGE_UPLOAD_MAX_BYTES + 2 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Security. Behind HTTPS set HTTPS=1; each setting can still be overridden.

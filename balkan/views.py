@@ -36,7 +36,7 @@ from .images import verified_image
 from .models import Page, Quote, SearchDocument
 from .search import Search
 from .searchtext import clean_query
-from .security import is_database_outage, service_unavailable
+from .security import RETRY_AFTER_SECONDS, is_database_outage, service_unavailable
 
 
 class OldSlugRedirectMixin:
@@ -147,7 +147,10 @@ def healthz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError:
-        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+        response = HttpResponse("database unavailable", status=503, content_type="text/plain")
+        # Load balancers and monitors that honour it ask again after this many seconds.
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return HttpResponse("ok", content_type="text/plain")
 
 

@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from balkan.dates import DatePrecision, format_partial_date, parse_partial_date, partial_date_text
-from balkan.richtext import sanitize
+from balkan.richtext import check_nothing_lost, sanitize
 from countries.models import Country
 from news.models import NewsItem
 
@@ -103,7 +103,9 @@ class PartialDateTextField(forms.Field):
 
 class RichTextTextField(forms.CharField):
     def to_python(self, value):
-        return sanitize(super().to_python(value))
+        value = super().to_python(value)
+        check_nothing_lost(value)
+        return sanitize(value)
 
 
 class KeysField(forms.Field):

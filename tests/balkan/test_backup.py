@@ -2,9 +2,12 @@
 
 import difflib
 import io
+import os
 import re
 import shutil
+import stat
 import tarfile
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -112,3 +115,22 @@ def test_restore_refuses_an_archive_that_could_write_outside_media(tmp_path, db)
         call_command("restore", str(archive))
     with pytest.raises(CommandError, match="No such backup"):
         call_command("restore", str(tmp_path / "missing.tar.gz"))
+
+
+@pytest.mark.django_db
+def test_a_backup_is_readable_by_the_sites_user_only(tmp_path):
+    """It holds password hashes and two-factor secrets: 0600 in a 0700 folder, whatever the umask."""
+    folder = tmp_path / "backups"
+    folder.mkdir(mode=0o755)
+    out = io.StringIO()
+    previous = os.umask(0o022)
+    try:
+        call_command("backup", output_dir=str(folder), stdout=out)
+    finally:
+        os.umask(previous)
+    archive = Path(out.getvalue().strip())
+    assert archive.parent == folder
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    with tarfile.open(archive) as tar:
+        assert "data.json" in tar.getnames()

@@ -1,6 +1,7 @@
 import pytest
 
-from balkan.richtext import sanitize
+from balkan.richtext import lost_text, sanitize
+from tests.news.conftest import news_form_data
 
 HOSTILE = (
     "<p>Hello <strong>world</strong></p>"
@@ -45,3 +46,47 @@ def test_queryset_update_cannot_smuggle_markup_into_a_page(client, make_news):
     NewsItem.objects.filter(pk=item.pk).update(body_en=HOSTILE)
     html = client.get(item.get_absolute_url()).content.decode()
     assert "alert(1)" not in html and "onerror" not in html
+
+
+@pytest.mark.parametrize(
+    ("html", "lost"),
+    [
+        ("<p>Hello</p><style>p { color: red }<p>World and more</p>", "p { color: red } World and more"),
+        ("<p>A</p><math><mi><style><p>B is here</p>", "B is here"),
+        ("<p>Hello</p><math><style>x<p>World</p>", "x"),
+    ],
+)
+def test_text_after_a_broken_tag_is_reported_as_lost(html, lost):
+    assert lost_text(html) == lost
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        HOSTILE,
+        "<p>A</p><style>p { color: red }</style><p>B &amp; C</p><!-- a note -->",
+        '<figure class="image"><img src="/media/a.jpg" alt="x"><figcaption>Cap</figcaption></figure>',
+        "<p>x &lt; y &gt; z, 日本語</p><p>a<br>b</p><iframe src=x></iframe>",
+        "",
+    ],
+)
+def test_removing_only_dangerous_markup_loses_nothing(html):
+    assert lost_text(html) == ""
+
+
+@pytest.mark.django_db
+def test_the_admin_refuses_text_the_sanitiser_would_drop_and_keeps_what_was_typed(publisher_client):
+    from news.models import NewsItem
+
+    body = "<p>Our visit.</p><math><mi><style><p>The minister met the mayor.</p>"
+    data = news_form_data(body_en=body)
+    response = publisher_client.post("/admin/news/newsitem/add/", data)
+    assert response.status_code == 200
+    [error] = response.context["adminform"].form.errors["body_en"]
+    assert error.startswith(
+        "Part of the text would be lost when it is cleaned: “The minister met the mayor.”"
+    )
+    assert response.context["adminform"].form["body_en"].value() == body
+    assert not NewsItem.objects.exists()
+    data["body_en"] = "<p>Our visit.</p><p>The minister met the mayor.</p>"
+    assert publisher_client.post("/admin/news/newsitem/add/", data).status_code == 302

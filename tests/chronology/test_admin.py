@@ -17,6 +17,7 @@ from chronology.models import ChronologyEntry
 from chronology.spreadsheets import Table
 from tests.conftest import image_upload
 
+from . import hostile
 from .conftest import HEADER, csv_upload, row, xlsx_upload
 
 ADD_URL = "/admin/chronology/chronologyentry/add/"
@@ -441,3 +442,15 @@ def test_csv_export_escapes_full_width_formula_starters(editor_client, make_entr
     cells = dict(zip(header, line, strict=True))
     assert cells["title_en"] == '\'＝HYPERLINK("https://example.org")'
     assert cells["title_ja"] == "'＋81 3" and cells["source_name_en"] == "'＠home"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(hostile.HOSTILE))
+def test_a_hostile_spreadsheet_is_a_form_error_beside_the_file_field(editor_client, places, name):
+    response = preview(editor_client, SimpleUploadedFile(name, hostile.HOSTILE[name]()))
+    assert response.status_code == 200
+    assert response.context["plan"] is None
+    [error] = response.context["form"].errors["file"]
+    assert error.startswith(hostile.REFUSALS[name])
+    assert error in response.content.decode().replace("&#x27;", "'")
+    assert not ChronologyEntry.objects.exists()

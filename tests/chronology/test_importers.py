@@ -69,6 +69,12 @@ def test_a_reference_used_twice_in_one_file_is_reported_on_the_second_row(places
             "Enter a valid “slug” consisting of letters, numbers, underscores or hyphens.",
         ),
         ({"title_en": "x" * 251}, "title_en", "Ensure this value has at most 250 characters (it has 251)."),
+        (
+            {"description_en": "<p>Signed.</p><style>p {}<p>Both ministers attended.</p>"},
+            "description_en",
+            "Part of the text would be lost when it is cleaned: “p {} Both ministers attended.”. It follows "
+            "markup that cannot be kept (such as an unclosed <style>). Fix the HTML source and save again.",
+        ),
     ],
 )
 def test_each_bad_cell_is_reported_with_its_column_and_reason(places, cells, column, message):

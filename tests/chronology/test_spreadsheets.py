@@ -3,12 +3,18 @@
 import csv
 import datetime
 import io
+import os
+import subprocess
+import sys
 import zipfile
 
 import openpyxl
 import pytest
+from django.conf import settings
 
 from chronology.spreadsheets import SpreadsheetError, read_table, write_csv, write_xlsx
+
+from . import hostile
 
 
 def test_csv_with_and_without_bom_reads_the_same():
@@ -108,3 +114,76 @@ def test_csv_export_escapes_every_formula_starter_full_width_included_and_reads_
     written = list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")))
     assert written == [["a", "b"], ["'" + cell, "日本＝x"]]
     assert read_table(content).rows == [(2, [cell, "日本＝x"])]
+
+
+# Hostile files: each refused with a message that says what is wrong, never read into memory whole.
+
+
+@pytest.mark.parametrize("name", sorted(hostile.REFUSALS))
+def test_a_hostile_file_is_refused_with_a_message(name):
+    with pytest.raises(SpreadsheetError) as refusal:
+        read_table(hostile.HOSTILE[name]())
+    assert str(refusal.value).startswith(hostile.REFUSALS[name])
+
+
+def test_a_far_cell_within_the_columns_but_beyond_the_rows_is_refused():
+    def fill(sheet):
+        sheet.append(["ref", "title_en"])
+        sheet["B20000"] = "far down"
+
+    with pytest.raises(SpreadsheetError, match="cell B20000"):
+        read_table(workbook_bytes(fill))
+
+
+def test_a_csv_with_too_many_rows_is_refused_and_blank_columns_beyond_the_cap_are_ignored():
+    with pytest.raises(SpreadsheetError, match="more than 10,000 rows"):
+        read_table(b"ref\n" + b"x\n" * 10_001)
+    table = read_table(b"ref,title_en" + b"," * 500 + b"\nx,y\n")
+    assert len(table.header) == 100
+    assert table.rows == [(2, ["x", "y"])]
+
+
+def test_a_workbook_that_declares_a_huge_dimension_but_holds_little_is_read():
+    """<dimension ref="A1:XFD1048576"> is only a claim: the cells that are there are what counts."""
+    data = hostile._rewrite(
+        workbook_bytes(lambda sheet: (sheet.append(["ref"]), sheet.append(["si-1"]))),
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace('<dimension ref="A1:A2" />', '<dimension ref="A1:XFD1048576" />'),
+    )
+    assert read_table(data).rows == [(2, ["si-1"])]
+
+
+@pytest.mark.parametrize("name", sorted(hostile.REFUSALS))
+def test_reading_a_hostile_file_stays_under_300_mb_of_memory(name, tmp_path):
+    """Each file read in a process of its own, as a worker would: its peak resident memory is measured.
+
+    For scale: Django and the site loaded come to about 60 MB; openpyxl reading the far-cell
+    workbook as it did before (every cell built) grew to 3.5 GB.
+    """
+    path = tmp_path / name
+    path.write_bytes(hostile.HOSTILE[name]())
+    script = (
+        "import os, re, sys, django\n"
+        "os.environ['DJANGO_SETTINGS_MODULE'] = 'balkan.settings'\n"
+        "django.setup()\n"
+        "from chronology.spreadsheets import SpreadsheetError, read_table\n"
+        "try:\n"
+        "    read_table(open(sys.argv[1], 'rb').read())\n"
+        "    print('read')\n"
+        "except SpreadsheetError:\n"
+        "    print('refused')\n"
+        # VmHWM: this process's peak resident memory since exec (ru_maxrss would include the parent's).
+        "print(int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())[1]) // 1024)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "PYTHONPATH": str(settings.BASE_DIR)},
+    )
+    assert done.returncode == 0, done.stderr
+    outcome, peak_mb = done.stdout.split()
+    assert outcome == "refused"
+    assert int(peak_mb) < 300

@@ -8,6 +8,7 @@ with `manage.py restore FILE` (or `make restore FILE=...`).
 
 import io
 import json
+import os
 import tarfile
 import time
 from pathlib import Path
@@ -66,7 +67,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         folder = Path(options["output_dir"] or settings.BACKUP_DIR)
-        folder.mkdir(parents=True, exist_ok=True)
+        # A backup holds password hashes and two-factor secrets: only the site's own user may read it.
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.chmod(0o700)
         stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
         path = folder / f"{stamp}.tar.gz"
         counter = 1
@@ -79,6 +82,8 @@ class Command(BaseCommand):
         partial = path.with_name(path.name + ".partial")
         names = []
         try:
+            # Created 0600 from the start: no moment in which another user could open it.
+            os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
             with tarfile.open(partial, "w:gz") as tar:
                 add_bytes(tar, "data.json", json.dumps(records, ensure_ascii=False).encode())
                 for name in media_files(default_storage) if default_storage.exists("") else []:

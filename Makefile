@@ -8,19 +8,26 @@ HOST ?= 0.0.0.0
 WEB_CONCURRENCY ?= 3
 export SITE_URL ?= http://localhost:$(PORT)
 
-.PHONY: run test test-sqlite serve setup bench lint messages clean audit backup restore
+.PHONY: run test test-sqlite serve setup bench lint lock messages clean audit backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.runtime: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+# Installed from the lock files: every package pinned with its hashes (`make lock` writes them
+# from requirements.txt and requirements-dev.txt, the readable lists).
+$(VENV)/.runtime: requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+$(VENV)/.dev: requirements.lock requirements-dev.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@ $(VENV)/.runtime
+
+PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+lock: $(VENV)/.dev
+	$(PIP_COMPILE) --output-file=requirements.lock requirements.txt
+	$(PIP_COMPILE) --output-file=requirements-dev.lock requirements-dev.txt
 
 .PHONY: gettext
 gettext:
@@ -63,7 +70,7 @@ clean:
 
 # Known vulnerabilities in the pinned requirements (PyPI's advisory data); fails on any.
 audit: $(VENV)/.dev
-	$(BIN)/pip-audit --strict --progress-spinner off -r requirements.txt -r requirements-dev.txt
+	$(BIN)/pip-audit --strict --progress-spinner off --require-hashes -r requirements-dev.lock
 
 # var/backups/<time>.tar.gz: the database as natural-key JSON and the media files.
 backup: $(VENV)/.runtime

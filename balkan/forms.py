@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .filters import FilterForm
+from core.filters import FilterForm
+
 from .models import SearchDocument
 
 

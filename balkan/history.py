@@ -24,7 +24,8 @@ from modeltranslation.fields import TranslationField
 from modeltranslation.translator import NotRegistered, translator
 from simple_history.admin import SimpleHistoryAdmin
 
-from .richtext import RichTextField
+from core.richtext import RichTextField
+
 from .searchtext import text_of_html
 
 # Latin words are compared whole; any other character (Japanese has no

@@ -7,8 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .dates import DatePrecision, format_partial_date
-from .richtext import RichTextField
+from core.dates import DatePrecision, format_partial_date
+from core.richtext import RichTextField
 
 
 class OldSlug(models.Model):

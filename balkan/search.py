@@ -32,13 +32,13 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from chronology.models import ChronologyEntry
+from core.dates import DatePrecision
+from core.richtext import RichTextField
 from countries.models import Country
 from news.models import NewsItem
 from partners.models import PartnerOrganisation
 
-from .dates import DatePrecision
 from .models import SearchDocument
-from .richtext import RichTextField
 from .searchtext import highlight, snippet, terms, text_of_html, words
 
 Kind = SearchDocument.Kind

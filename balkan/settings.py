@@ -4,35 +4,26 @@ Production differs from development only by environment values (see
 `.env.example`); the defaults are the safe, production-like ones.
 """
 
-import os
 from pathlib import Path
 
-import environ
 from csp.constants import NONE, SELF
-from django.core.management.utils import get_random_secret_key
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-
-env = environ.Env()
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
-# An empty variable means "unset": `DATABASE_URL= make test-sqlite` uses the default.
-for _name in [name for name, value in os.environ.items() if value == ""]:
-    del os.environ[_name]
-
-VAR_DIR = Path(env.str("VAR_DIR", default=str(BASE_DIR / "var")))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+from .environment import BASE_DIR, SECRET_KEY_FILE, VAR_DIR, env
 
 
 def _secret_key():
-    """Return SECRET_KEY from the environment, else one generated once into var/."""
+    """Return SECRET_KEY from the environment, else the one generated once into var/."""
     if env.str("SECRET_KEY", default=""):
         return env.str("SECRET_KEY")
-    key_file = VAR_DIR / "secret_key"
-    if not key_file.exists():
-        key_file.write_text(get_random_secret_key())
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
+    try:
+        return SECRET_KEY_FILE.read_text().strip()
+    except FileNotFoundError:
+        raise ImproperlyConfigured(
+            f"SECRET_KEY is not set and {SECRET_KEY_FILE} does not exist: set SECRET_KEY, or run any "
+            "manage.py command once (it generates the file)."
+        ) from None
 
 
 SECRET_KEY = _secret_key()
@@ -268,10 +259,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Uploads: images only, verified and re-encoded by balkan.images.
+# Uploads: images only, verified and re-encoded by core.images.
 IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 IMAGE_UPLOAD_MAX_PIXELS = env.int("IMAGE_UPLOAD_MAX_PIXELS", default=40_000_000)
-# Responsive renditions (balkan.renditions): made once, stored beside the
+# Responsive renditions (core.renditions): made once, stored beside the
 # originals, their existence remembered in the cache for a day at a time.
 IMAGEKIT_CACHEFILE_DIR = "renditions"
 IMAGEKIT_CACHE_TIMEOUT = 60 * 60 * 24

@@ -10,7 +10,7 @@ from django.views.i18n import set_language
 from pagecache import generations as g
 from pagecache.views import cached_page
 
-from . import views
+from . import oembed, views
 from .sitemaps import sitemaps
 
 site_patterns = (
@@ -28,6 +28,7 @@ service_patterns = (
         path("healthz", views.healthz, name="healthz"),
         path("robots.txt", cached_page()(views.robots_txt), name="robots"),
         path("editor/upload/", views.editor_upload, name="editor-upload"),
+        path("oembed", oembed.oembed, name="oembed"),
     ],
     "service",
 )

@@ -24,15 +24,15 @@ from django.views.decorators.http import require_POST
 from django.views.generic import ListView, TemplateView
 
 from chronology.models import ChronologyEntry
+from core.filters import FilteredListMixin
+from core.images import verified_image
 from countries.models import Country
 from news.models import NewsItem
 from pagecache import generations as g
 from pagecache.views import CachedPageMixin, original_query
 from partners.models import PartnerOrganisation
 
-from .filters import FilteredListMixin
 from .forms import SearchFilterForm
-from .images import verified_image
 from .models import Page, Quote, SearchDocument
 from .search import Search
 from .searchtext import clean_query

@@ -4,7 +4,10 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from balkan.environment import prepare_var_dir
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balkan.settings")
+prepare_var_dir()
 
 application = get_wsgi_application()
 

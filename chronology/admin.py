@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
 from balkan.admin import EditorHelpMixin
-from balkan.dates import PartialDateFormMixin
 from balkan.history import HistoryAdmin
+from core.dates import PartialDateFormMixin
 
 from .forms import ImportConfirmForm, ImportUploadForm
 from .importers import COLUMNS, apply_import, export_table, plan_import

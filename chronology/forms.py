@@ -4,7 +4,7 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from balkan.filters import FilterForm
+from core.filters import FilterForm
 from countries.models import Country
 
 from .models import Category

@@ -16,8 +16,8 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from balkan.dates import DatePrecision, format_partial_date, parse_partial_date, partial_date_text
-from balkan.richtext import check_nothing_lost, sanitize
+from core.dates import DatePrecision, format_partial_date, parse_partial_date, partial_date_text
+from core.richtext import check_nothing_lost, sanitize
 from countries.models import Country
 from news.models import NewsItem
 

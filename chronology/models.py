@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from balkan.dates import DatePrecision, format_partial_span, partial_date_text
-from balkan.richtext import RichTextField
+from core.dates import DatePrecision, format_partial_span, partial_date_text
+from core.richtext import RichTextField
 
 
 class Category(models.Model):

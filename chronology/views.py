@@ -2,7 +2,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.views.generic import ListView
 
-from balkan.filters import FilteredListMixin
+from core.filters import FilteredListMixin
 from countries.models import Country
 from pagecache import generations as g
 from pagecache.views import CachedPageMixin, original_query

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from balkan.admin import EditorHelpMixin, image_preview
-from balkan.dates import PartialDateFormMixin
 from balkan.history import HistoryAdmin
+from core.dates import PartialDateFormMixin
 
 from .models import Country, Embassy, TradeFigure
 

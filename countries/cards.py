@@ -17,24 +17,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import noto_cjk_sans_jp_bold
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont
 
+from core import brand
+
 from . import flags
 
 SIZE = WIDTH, HEIGHT = (1200, 630)
 # Part of every fingerprint: bump it when the drawing changes so cached cards are redrawn.
-DESIGN_VERSION = 2
+DESIGN_VERSION = 3
 # A card about more countries shows this many flags, then "+N".
 MAX_FLAGS = 4
 
-NAVY = (22, 43, 72)
-DEEP_NAVY = (12, 26, 46)
-RED = (188, 0, 45)
+NAVY = brand.rgb(brand.NAVY)
+DEEP_NAVY = brand.rgb(brand.DEEP_NAVY)
+RED = brand.rgb(brand.RED)
 PINK = (255, 160, 178)
 WHITE = (255, 255, 255)
 MUTED = (196, 208, 224)
@@ -42,7 +43,7 @@ MUTED = (196, 208, 224)
 MARGIN = 80
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 LATIN_FONTS = {"regular": FONT_DIR / "NotoSans-Regular.ttf", "bold": FONT_DIR / "NotoSans-Bold.ttf"}
-JAPANESE_FONT = Path(str(noto_cjk_sans_jp_bold.FONT_PATH))
+JAPANESE_FONT = FONT_DIR / "NotoSansCJKjp-Bold.otf"
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,7 @@
 from csp.decorators import csp_replace
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -22,14 +24,34 @@ PROFILE_NEWS = 4
 PROFILE_CHRONOLOGY = 8
 
 
+# The embed in the snippet: as wide as its column allows, from 240 to 600 px; its script sets its
+# height to the card's. Without the script, EMBED_HEIGHT holds the tallest card at 240 px.
+EMBED_WIDTH, EMBED_HEIGHT = 420, 480
+EMBED_HOST_SCRIPT = "js/embed-host.js"
+
+
 def embed_snippet(country):
-    """Return the HTML an embassy copies into its site to show the country's card."""
+    """Return the HTML an embassy copies into its site to show the country's card (active language)."""
     return format_html(
-        '<iframe src="{}" title="{}" width="420" height="360" style="border:0;max-width:100%" '
-        'loading="lazy"></iframe>',
+        '<iframe src="{}" title="{}" width="{}" height="{}" style="border:0;width:100%;max-width:600px" '
+        'loading="lazy" data-balkan-embed></iframe>\n<script src="{}" async></script>',
         absolute(country.get_embed_url()),
         f"{country.name} · {_('Japan–Balkan Network')}",
+        EMBED_WIDTH,
+        EMBED_HEIGHT,
+        # The unhashed name: a snippet pasted today still works after the next release.
+        absolute(settings.STATIC_URL + EMBED_HOST_SCRIPT),
     )
+
+
+def embed_snippets(country):
+    """Return the snippet in each language of the site, as (language code, language name, snippet)."""
+    snippets = []
+    for code, name in settings.LANGUAGES:
+        label = str(name)  # the language's name in the page's language
+        with translation.override(code):
+            snippets.append((code, label, embed_snippet(country)))
+    return snippets
 
 
 class CountryListView(CachedPageMixin, ListView):
@@ -59,7 +81,7 @@ class CountryDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
         return super().get_context_data(
             page_url=page_url,
             card_url=card_url,
-            embed_snippet=embed_snippet(country),
+            embed_snippets=embed_snippets(country),
             latest_news=NewsItem.objects.published().for_country(country).for_list()[:PROFILE_NEWS],
             chronology=list(latest_entries)[::-1],
             trade=charts.trade_chart(country.trade_figures.all()),

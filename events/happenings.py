@@ -15,8 +15,8 @@ from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from balkan.dates import DatePrecision
 from chronology.models import ChronologyEntry
+from core.dates import DatePrecision
 from countries.time_zones import JAPAN
 from news.models import NewsItem
 

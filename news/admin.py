@@ -16,7 +16,7 @@ from balkan import audit
 from balkan.admin import EditorHelpMixin, image_preview
 from balkan.history import HistoryAdmin
 from balkan.models import AuditEntry
-from balkan.renditions import make_renditions
+from core.renditions import make_renditions
 
 from .forms import NewsItemAdminForm
 from .models import EDITOR_STATUSES, NewsImage, NewsItem, can_publish, may_change

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from balkan.filters import FilterForm
+from core.filters import FilterForm
 from countries.models import Country
 
 from .models import EDITOR_STATUSES, NewsItem, can_publish

@@ -4,10 +4,10 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
-from balkan.filters import FilteredListMixin
-from balkan.pagination import AnchoredPaginator
 from balkan.views import OldSlugRedirectMixin
+from core.filters import FilteredListMixin
 from pagecache import generations as g
+from pagecache.pagination import AnchoredPaginator
 from pagecache.views import CachedPageMixin, depends_on
 
 from .forms import NewsFilterForm

@@ -113,6 +113,11 @@ class _Listener:
 
     CHANNEL = "pagecache:renewed"
 
+    @property
+    def channel(self):
+        """CHANNEL under the cache's key prefix: sites (or test workers) sharing a Redis do not hear each other."""
+        return f"{_shared().key_prefix}:{self.CHANNEL}"
+
     def __init__(self):
         self.thread = None
         self.subscribed = False
@@ -146,7 +151,7 @@ class _Listener:
         if client is None or not settings.PAGE_CACHE_LISTEN:
             return
         try:
-            client.get_client(write=True).publish(self.CHANNEL, "renewed")
+            client.get_client(write=True).publish(self.channel, "renewed")
         except Exception as error:  # noqa: BLE001 - the others then hear nothing and stop trusting
             logger.debug("Could not announce a renewal: %s", error)
 
@@ -157,7 +162,8 @@ class _Listener:
             except Exception as error:  # noqa: BLE001 - any failure is an outage: distrust, then try again
                 logger.debug("The page cache listener lost Redis: %s", error)
             self.subscribed = False
-            _distrust_what_was_read()
+            if self.applies():  # with listening turned off, nothing here was trusted on its word
+                _distrust_what_was_read()
             time.sleep(HEARTBEAT / 2)
 
     def _listen(self):
@@ -165,7 +171,7 @@ class _Listener:
             raise ConnectionError("the shared cache is away")
         pubsub = _client(_shared()).get_client(write=True).pubsub()
         try:
-            pubsub.subscribe(self.CHANNEL)
+            pubsub.subscribe(self.channel)
             pinged = None
             while True:
                 message = pubsub.get_message(timeout=HEARTBEAT / 4)

@@ -5,6 +5,7 @@ from news.models import NewsItem
 from pagecache import generations as g
 from pagecache.views import CachedPageMixin
 
+from . import linked_data
 from .models import PartnerOrganisation
 
 
@@ -23,4 +24,6 @@ class PartnerOrganisationDetailView(CachedPageMixin, OldSlugRedirectMixin, Detai
 
     def get_context_data(self, **kwargs):
         news = NewsItem.objects.published().filter(partners=self.object).for_list()[:5]
-        return super().get_context_data(news=news, **kwargs)
+        return super().get_context_data(
+            news=news, structured_data=linked_data.organisation(self.object), **kwargs
+        )

@@ -1,32 +1,18 @@
 """Fixtures shared by every test: media in a temporary folder, a clean cache, factories."""
 
 import datetime
-import io
 import uuid
 
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import caches
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from django_redis.cache import RedisCache
 from model_bakery import baker
-from PIL import Image
 
-from balkan import renditions
-from pagecache.store import forget_near_cache, mark_synchronised
-
-
-def clear_caches():
-    """Empty this test process's caches (on Redis only its own keys: other workers share the database)."""
-    forget_near_cache()
-    renditions.known.clear()
-    # With Redis, "shared" is "default" (one configuration): clear it once.
-    configurations = {id(config): alias for alias, config in django_settings.CACHES.items()}
-    for alias in configurations.values():
-        caches[alias].clear()  # on Redis, only this worker's keys (see below)
-    # A test's database starts with no pending refreshes: the emptied cache is in step with it.
-    mark_synchronised()
+from pagecache.store import forget_near_cache
+from tests.helpers.caches import clear_caches
+from tests.helpers.users import staff_in
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -57,17 +43,6 @@ def _english_by_default():
     translation.activate("en")
     yield
     translation.deactivate()
-
-
-def image_bytes(fmt="JPEG", size=(640, 360), color=(22, 43, 72)):
-    out = io.BytesIO()
-    Image.new("RGB", size, color).save(out, fmt)
-    return out.getvalue()
-
-
-def image_upload(name="photo.jpg", fmt="JPEG", size=(640, 360)):
-    content_type = {"JPEG": "image/jpeg", "PNG": "image/png"}.get(fmt, "application/octet-stream")
-    return SimpleUploadedFile(name, image_bytes(fmt, size), content_type)
 
 
 @pytest.fixture
@@ -165,24 +140,16 @@ def _own_renditions_state(settings):
     settings.IMAGEKIT_CACHE_PREFIX = f"renditions-{uuid.uuid4().hex}:"
 
 
-def _staff_in(django_user_model, username, group):
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user(username, password="a long enough secret", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 @pytest.fixture
 def editor(db, django_user_model):
     """A member of the Editors group: writes and submits news."""
-    return _staff_in(django_user_model, "erika", "Editors")
+    return staff_in(django_user_model, "erika", "Editors")
 
 
 @pytest.fixture
 def publisher(db, django_user_model):
     """A member of the Publishers group: also publishes, schedules and archives."""
-    return _staff_in(django_user_model, "paul", "Publishers")
+    return staff_in(django_user_model, "paul", "Publishers")
 
 
 @pytest.fixture

@@ -1,6 +1,10 @@
 """Test settings: only what makes the suite faster; everything else is production's."""
 
-from balkan.settings import *  # noqa: F401,F403
+from balkan.environment import prepare_var_dir
+
+prepare_var_dir()  # what manage.py does first, for a suite started by pytest alone
+
+from balkan.settings import *  # noqa: E402,F401,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

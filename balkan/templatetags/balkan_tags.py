@@ -5,14 +5,14 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import to_locale
 from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
 
-from balkan.richtext import sanitize
+from core.richtext import sanitize
 
 register = template.Library()
 
@@ -119,3 +119,14 @@ def page_range(page_obj):
 def page_url(context, number):
     """Return the link to page `number` of this list, filters kept; page 1 has no `page` parameter."""
     return query_with(context, page=None if number == 1 else number)
+
+
+@register.simple_tag
+def oembed_link(page_url, title):
+    """Return the oEmbed discovery <link> of the page at `page_url` (absolute), for tools that embed it."""
+    href = (
+        settings.SITE_URL + reverse("service:oembed") + "?" + urlencode({"url": page_url, "format": "json"})
+    )
+    return format_html(
+        '<link rel="alternate" type="application/json+oembed" href="{}" title="{}">', href, title
+    )

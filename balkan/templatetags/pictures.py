@@ -2,7 +2,7 @@
 
 from django import template
 
-from balkan import renditions
+from core import renditions
 
 register = template.Library()
 

@@ -1,6 +1,9 @@
 from django import template
+from django.urls import reverse
 
-from events import happenings
+from core.linked_data import absolute
+from events import happenings, linked_data
+from news import linked_data as news_linked_data
 
 register = template.Library()
 
@@ -15,3 +18,15 @@ def upcoming_events(country=None):
 def event_when(item):
     """Return the Happening of event story `item`: its `when` in local time, its `datetime_attribute`."""
     return happenings.from_story(item)
+
+
+@register.simple_tag
+def story_structured_data(item):
+    """Return the JSON-LD graph of story `item`: its NewsArticle, the network as publisher, its Event if it is one."""
+    article, organisation = news_linked_data.article(item, home_url=absolute(reverse("balkan:home")))
+    graph = [article, organisation]
+    if item.is_event:
+        graph.append(
+            linked_data.event(item, happenings.from_story(item), article=article, organisation=organisation)
+        )
+    return {"@context": "https://schema.org", "@graph": graph}

@@ -10,7 +10,7 @@ from django.utils import timezone
 from balkan.attention import images_without_alt, needs_attention
 from balkan.models import Page
 from news.models import NewsImage
-from tests.conftest import image_upload
+from tests.helpers.images import image_upload
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from balkan.models import AuditEntry, Quote
 from countries.models import Country
 from news.models import NewsItem
 from partners.models import PartnerOrganisation
-from tests.conftest import clear_caches
+from tests.helpers.caches import clear_caches
 
 
 def page_diff(path, before, after):

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 from django.utils import timezone
 
-from tests.conftest import image_upload
+from tests.helpers.images import image_upload
 
 pytestmark = pytest.mark.django_db
 

@@ -48,6 +48,7 @@ def test_secret_key_is_generated_once_into_var(tmp_path):
     assert first.returncode == 0, first.stderr
     assert first.stdout == second.stdout and len(first.stdout.strip()) >= 50
     assert (tmp_path / "secret_key").read_text().strip() == first.stdout.strip()
+    assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
 
 
 def test_debug_is_off_by_default(tmp_path):
@@ -60,3 +61,38 @@ def test_debug_is_off_by_default(tmp_path):
         VAR_DIR=str(tmp_path),
     )
     assert result.stdout.strip() == "False"
+
+
+def test_importing_the_settings_changes_neither_the_environment_nor_the_disk(tmp_path):
+    """Only the entry points prepare var/; an empty variable is unset for the settings, not deleted."""
+    var = tmp_path / "not-yet"
+    script = (
+        "import os, balkan.settings as s\n"
+        "print(repr(os.environ['DATABASE_URL']), s.DATABASES['default']['ENGINE'], s.VAR_DIR.exists())\n"
+    )
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**inherited, "DATABASE_URL": "", "VAR_DIR": str(var), "SECRET_KEY": "k" * 50},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["''", "django.db.backends.sqlite3", "False"]
+    assert not var.exists()
+
+
+def test_without_a_key_the_settings_say_how_to_get_one(tmp_path):
+    inherited = {k: v for k, v in os.environ.items() if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "SECRET_KEY")}
+    done = subprocess.run(
+        [sys.executable, "-c", "import balkan.settings"],
+        cwd=ROOT,
+        env={**inherited, "VAR_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0
+    assert "SECRET_KEY is not set" in done.stderr and "run any manage.py command once" in done.stderr

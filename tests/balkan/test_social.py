@@ -9,7 +9,7 @@ from django.utils import timezone
 from PIL import Image
 
 from countries import cards
-from tests.conftest import image_upload
+from tests.helpers.images import image_upload
 
 pytestmark = pytest.mark.django_db
 

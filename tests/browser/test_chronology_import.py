@@ -4,7 +4,8 @@ import pytest
 
 from chronology.models import Category, ChronologyEntry
 from countries.models import Country
-from tests.chronology.conftest import csv_upload, row, xlsx_bytes
+from tests.helpers.browser import watch_csp
+from tests.helpers.spreadsheets import csv_upload, row, xlsx_bytes
 
 
 @pytest.fixture
@@ -52,12 +53,18 @@ def test_editor_previews_an_xlsx_file_then_confirms_the_import(live_server, admi
         )
     )
     page = admin_login()
+    violations = watch_csp(page)
     page.goto(f"{live_server.url}/admin/chronology/chronologyentry/")
     page.click("text=Import from a spreadsheet")
     page.set_input_files("#id_file", str(path))
     page.click("input[type=submit][value=Preview]")
 
     assert page.locator(".import-summary").first.inner_text() == "2 new, 1 to update, 0 unchanged."
+    # The preview is styled by the admin stylesheet, under the admin's policy, with nothing refused.
+    assert violations() == []
+    confirm = page.locator(".import-confirm")
+    assert confirm.evaluate("element => getComputedStyle(element).paddingTop") == "16px"
+    assert page.locator(".import-summary").evaluate("element => getComputedStyle(element).fontSize") == "16px"
     creates = page.locator(".import-creates tbody tr")
     assert creates.count() == 2
     assert creates.nth(0).inner_text().split("\t") == [

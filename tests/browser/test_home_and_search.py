@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import image_upload
+from tests.helpers.images import image_upload
 
 PHONE = {"width": 375, "height": 667}
 

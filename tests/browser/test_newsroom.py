@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from news.models import NewsItem
-from tests.conftest import image_bytes
+from tests.helpers.images import image_bytes
 
 PASSWORD = "a long enough secret"
 SLUG = "ambassador-plants-cherry-trees-in-ljubljana"

@@ -15,10 +15,9 @@ from django.urls import reverse
 from chronology.forms import ImportConfirmForm, ImportUploadForm
 from chronology.models import ChronologyEntry
 from chronology.spreadsheets import Table
-from tests.conftest import image_upload
-
-from . import hostile
-from .conftest import HEADER, csv_upload, row, xlsx_upload
+from tests.helpers import hostile_spreadsheets as hostile
+from tests.helpers.images import image_upload
+from tests.helpers.spreadsheets import HEADER, csv_upload, row, xlsx_upload
 
 ADD_URL = "/admin/chronology/chronologyentry/add/"
 IMPORT_URL = "/admin/chronology/chronologyentry/import/"
@@ -45,11 +44,11 @@ def entry_form_data(category, **changes):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("field", ["date", "end_date"])
-def test_a_day_without_a_month_is_refused_on_the_field(editor_client, make_category, field):
+def test_a_day_without_a_month_is_refused_on_the_field(publisher_client, make_category, field):
     data = entry_form_data(
         make_category(), **{f"{field}_year": "2022", f"{field}_month": "", f"{field}_day": "11"}
     )
-    response = editor_client.post(ADD_URL, data)
+    response = publisher_client.post(ADD_URL, data)
     assert response.status_code == 200
     assert response.context["adminform"].form.errors[field] == ["A day needs a month."]
     assert not ChronologyEntry.objects.exists()
@@ -57,19 +56,19 @@ def test_a_day_without_a_month_is_refused_on_the_field(editor_client, make_categ
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("field", ["date", "end_date"])
-def test_a_day_that_does_not_exist_is_refused_on_the_field(editor_client, make_category, field):
+def test_a_day_that_does_not_exist_is_refused_on_the_field(publisher_client, make_category, field):
     data = entry_form_data(
         make_category(), **{f"{field}_year": "2023", f"{field}_month": "2", f"{field}_day": "29"}
     )
-    response = editor_client.post(ADD_URL, data)
+    response = publisher_client.post(ADD_URL, data)
     assert response.context["adminform"].form.errors[field] == ["2023-2-29 is not a day that exists."]
     assert not ChronologyEntry.objects.exists()
 
 
 @pytest.mark.django_db
-def test_an_end_before_the_start_is_refused_on_the_end_date(editor_client, make_category):
+def test_an_end_before_the_start_is_refused_on_the_end_date(publisher_client, make_category):
     data = entry_form_data(make_category(), end_date_year="2022", end_date_month="11", end_date_day="7")
-    response = editor_client.post(ADD_URL, data)
+    response = publisher_client.post(ADD_URL, data)
     assert response.context["adminform"].form.errors["end_date"] == ["The end cannot come before the start."]
     html = response.content.decode()
     # What the editor typed is still there.
@@ -77,9 +76,9 @@ def test_an_end_before_the_start_is_refused_on_the_end_date(editor_client, make_
 
 
 @pytest.mark.django_db
-def test_a_span_is_stored_with_the_precision_of_each_end(editor_client, make_category):
+def test_a_span_is_stored_with_the_precision_of_each_end(publisher_client, make_category):
     data = entry_form_data(make_category(), end_date_year="2022", end_date_month="11", end_date_day="11")
-    assert editor_client.post(ADD_URL, data).status_code == 302
+    assert publisher_client.post(ADD_URL, data).status_code == 302
     entry = ChronologyEntry.objects.get()
     assert (entry.date.isoformat(), entry.date_precision) == ("2022-11-08", "day")
     assert (entry.end_date.isoformat(), entry.end_date_precision) == ("2022-11-11", "day")
@@ -131,9 +130,9 @@ def first_rows():
 
 @pytest.mark.django_db
 def test_a_valid_file_creates_entries_and_imported_again_updates_them_without_duplicates(
-    editor_client, places
+    publisher_client, places
 ):
-    response = preview(editor_client, csv_upload(first_rows()))
+    response = preview(publisher_client, csv_upload(first_rows()))
     plan = response.context["plan"]
     assert response.status_code == 200 and plan.errors == []
     assert [planned.ref for planned in plan.creates] == [
@@ -144,7 +143,7 @@ def test_a_valid_file_creates_entries_and_imported_again_updates_them_without_du
     ]
     assert not ChronologyEntry.objects.exists(), "a preview writes nothing"
 
-    response = confirm(editor_client, response)
+    response = confirm(publisher_client, response)
     assert response.status_code == 302 and response.url == CHANGELIST_URL
     entries = {entry.ref: entry for entry in ChronologyEntry.objects.all()}
     assert len(entries) == 4
@@ -169,14 +168,14 @@ def test_a_valid_file_creates_entries_and_imported_again_updates_them_without_du
         category="agreement",
         countries="romania",
     )
-    response = preview(editor_client, csv_upload(rows))
+    response = preview(publisher_client, csv_upload(rows))
     plan = response.context["plan"]
     assert plan.creates == []
     assert [(planned.ref, planned.changed) for planned in plan.updates] == [
         ("ro-2023-strategic-partnership", ["title_en"])
     ]
     assert len(plan.unchanged) == 3
-    confirm(editor_client, response)
+    confirm(publisher_client, response)
 
     assert ChronologyEntry.objects.count() == 4
     partnership.refresh_from_db()
@@ -184,7 +183,9 @@ def test_a_valid_file_creates_entries_and_imported_again_updates_them_without_du
 
 
 @pytest.mark.django_db
-def test_a_file_with_three_bad_rows_writes_nothing_and_reports_each_by_row_and_column(editor_client, places):
+def test_a_file_with_three_bad_rows_writes_nothing_and_reports_each_by_row_and_column(
+    publisher_client, places
+):
     rows = [
         row(ref="good-one", date="2019", title_en="A good row"),
         row(ref="bad-date", date="2023-02-30", title_en="A day that never was"),
@@ -192,7 +193,7 @@ def test_a_file_with_three_bad_rows_writes_nothing_and_reports_each_by_row_and_c
         row(ref="no-title", date="2020", title_en=""),
         row(ref="good-two", date="2021", title_en="Another good row"),
     ]
-    response = preview(editor_client, csv_upload(rows))
+    response = preview(publisher_client, csv_upload(rows))
 
     assert response.status_code == 200
     errors = [(error.row, error.column, error.message) for error in response.context["plan"].errors]
@@ -214,7 +215,7 @@ def test_a_file_with_three_bad_rows_writes_nothing_and_reports_each_by_row_and_c
 
     # Even a confirmation forged for this very file writes nothing.
     table = Table(header=HEADER, rows=[(number, cells) for number, cells in enumerate(rows, start=2)])
-    response = editor_client.post(IMPORT_URL, {"payload": ImportConfirmForm.sign(table, "forged.csv")})
+    response = publisher_client.post(IMPORT_URL, {"payload": ImportConfirmForm.sign(table, "forged.csv")})
     assert response.status_code == 200 and len(response.context["plan"].errors) == 3
     assert not ChronologyEntry.objects.exists()
 
@@ -252,24 +253,26 @@ JAPANESE_ROWS = [
     ],
     ids=["xlsx", "csv-with-bom", "csv-without-bom"],
 )
-def test_xlsx_and_utf8_csv_with_japanese_text_import(editor_client, places, upload):
-    response = preview(editor_client, upload())
+def test_xlsx_and_utf8_csv_with_japanese_text_import(publisher_client, places, upload):
+    response = preview(publisher_client, upload())
     assert response.context["plan"].errors == []
     assert "300 Japanese cherry trees for the University of Ljubljana" in response.content.decode()
-    confirm(editor_client, response)
+    confirm(publisher_client, response)
 
     cherry = ChronologyEntry.objects.get(ref="si-1999-cherry-trees")
     assert cherry.title_ja == "リュブリャナ大学に日本の桜300本"
     assert cherry.source_name_ja == "スロベニア外務省"
     assert cherry.description_ja == "<p>清子内親王のスロベニアご訪問の際に植樹されました。</p>"
-    japanese = editor_client.get("/ja/chronology/").content.decode()
+    japanese = publisher_client.get("/ja/chronology/").content.decode()
     assert "リュブリャナ大学に日本の桜300本" in japanese and ">1999年<" in japanese
     assert ">2022年11月8日～11日<" in japanese
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("file_type", ["csv", "xlsx"])
-def test_export_then_import_gives_the_same_rows(editor_client, places, make_entry, make_category, file_type):
+def test_export_then_import_gives_the_same_rows(
+    publisher_client, places, make_entry, make_category, file_type
+):
     make_entry(
         ref="gr-1899-treaty",
         title_en="Treaty",
@@ -301,22 +304,22 @@ def test_export_then_import_gives_the_same_rows(editor_client, places, make_entr
         is_highlight=True,
         is_published=False,
     )
-    exported = editor_client.get(f"/admin/chronology/chronologyentry/export/{file_type}/")
+    exported = publisher_client.get(f"/admin/chronology/chronologyentry/export/{file_type}/")
     assert exported.status_code == 200
     assert exported["Content-Disposition"].endswith(f'.{file_type}"')
 
     def as_upload(content):
         return SimpleUploadedFile(f"export.{file_type}", content)
 
-    plan = preview(editor_client, as_upload(exported.content)).context["plan"]
+    plan = preview(publisher_client, as_upload(exported.content)).context["plan"]
     assert plan.errors == [] and plan.creates == [] and plan.updates == []
     assert len(plan.unchanged) == 3
 
     ChronologyEntry.objects.all().delete()
-    response = preview(editor_client, as_upload(exported.content))
+    response = preview(publisher_client, as_upload(exported.content))
     assert len(response.context["plan"].creates) == 3
-    confirm(editor_client, response)
-    again = editor_client.get(f"/admin/chronology/chronologyentry/export/{file_type}/")
+    confirm(publisher_client, response)
+    again = publisher_client.get(f"/admin/chronology/chronologyentry/export/{file_type}/")
     assert rows_of(file_type, again.content) == rows_of(file_type, exported.content)
     assert len(rows_of(file_type, exported.content)) == 4
 
@@ -329,53 +332,55 @@ def rows_of(file_type, content):
 
 
 @pytest.mark.django_db
-def test_export_follows_the_filters_and_search_of_the_change_list(editor_client, make_entry, make_category):
+def test_export_follows_the_filters_and_search_of_the_change_list(
+    publisher_client, make_entry, make_category
+):
     visit = make_category("visit")
     make_entry(ref="a-visit", title_en="Kono visits Ljubljana", category=visit)
     make_entry(ref="an-agreement", title_en="Partnership visits nobody", category=make_category("agreement"))
     make_entry(ref="another-visit", title_en="Cerar visits Tokyo", category=visit)
     make_entry(ref="a-quiet-visit", title_en="A courtesy call", category=visit)
-    changelist = editor_client.get(
+    changelist = publisher_client.get(
         f"{CHANGELIST_URL}?category__id__exact={visit.pk}&q=visits"
     ).content.decode()
     link = re.search(r'href="(/admin/chronology/chronologyentry/export/csv/[^"]*)"', changelist).group(1)
-    content = editor_client.get(link.replace("&amp;", "&")).content
+    content = publisher_client.get(link.replace("&amp;", "&")).content
     refs = [line[0] for line in rows_of("csv", content)[1:]]
     assert sorted(refs) == ["a-visit", "another-visit"]
-    filtered = editor_client.get("/admin/chronology/chronologyentry/export/xlsx/?q=Partnership").content
+    filtered = publisher_client.get("/admin/chronology/chronologyentry/export/xlsx/?q=Partnership").content
     assert [line[0] for line in rows_of("xlsx", filtered)[1:]] == ["an-agreement"]
 
 
 @pytest.mark.django_db
-def test_export_with_malformed_filters_is_a_bad_request(editor_client):
-    response = editor_client.get("/admin/chronology/chronologyentry/export/csv/?date__gte=not-a-date")
+def test_export_with_malformed_filters_is_a_bad_request(publisher_client):
+    response = publisher_client.get("/admin/chronology/chronologyentry/export/csv/?date__gte=not-a-date")
     assert response.status_code == 400
 
 
 @pytest.mark.django_db
-def test_unknown_export_type_is_404(editor_client):
-    assert editor_client.get("/admin/chronology/chronologyentry/export/pdf/").status_code == 404
+def test_unknown_export_type_is_404(publisher_client):
+    assert publisher_client.get("/admin/chronology/chronologyentry/export/pdf/").status_code == 404
 
 
 @pytest.mark.django_db
-def test_a_file_that_is_no_spreadsheet_is_refused_on_the_file_field(editor_client, places):
+def test_a_file_that_is_no_spreadsheet_is_refused_on_the_file_field(publisher_client, places):
     for upload in (image_upload("chronology.csv", "PNG"), image_upload("chronology.xlsx", "JPEG")):
-        response = preview(editor_client, upload)
+        response = preview(publisher_client, upload)
         assert response.status_code == 200
         assert response.context["plan"] is None
         assert "neither an XLSX workbook nor UTF-8 text" in response.context["form"].errors["file"][0]
     fake_zip = io.BytesIO()
     with zipfile.ZipFile(fake_zip, "w") as archive:
         archive.writestr("hello.txt", "not a workbook")
-    response = preview(editor_client, SimpleUploadedFile("book.xlsx", fake_zip.getvalue()))
+    response = preview(publisher_client, SimpleUploadedFile("book.xlsx", fake_zip.getvalue()))
     assert response.context["form"].errors["file"] == ["The file is not a readable XLSX workbook."]
 
 
 @pytest.mark.django_db
-def test_a_tampered_confirmation_writes_nothing(editor_client, places):
-    response = preview(editor_client, csv_upload(first_rows()))
+def test_a_tampered_confirmation_writes_nothing(publisher_client, places):
+    response = preview(publisher_client, csv_upload(first_rows()))
     payload = response.context["payload"]
-    response = editor_client.post(IMPORT_URL, {"payload": payload[:-3] + "abc"}, follow=True)
+    response = publisher_client.post(IMPORT_URL, {"payload": payload[:-3] + "abc"}, follow=True)
     assert "The preview could not be read. Upload the file again." in response.content.decode()
     assert not ChronologyEntry.objects.exists()
 
@@ -400,22 +405,22 @@ def test_staff_without_chronology_permissions_cannot_export(client, django_user_
 
 
 @pytest.mark.django_db
-def test_the_change_list_links_to_import_and_export(editor_client):
-    html = editor_client.get(CHANGELIST_URL).content.decode()
+def test_the_change_list_links_to_import_and_export(publisher_client):
+    html = publisher_client.get(CHANGELIST_URL).content.decode()
     assert f'href="{reverse("admin:chronology_chronologyentry_import")}"' in html
     assert "/admin/chronology/chronologyentry/export/xlsx/" in html
 
 
 @pytest.mark.django_db
 def test_a_file_too_large_to_confirm_in_one_request_is_refused_on_the_file_field(
-    editor_client, places, settings
+    publisher_client, places, settings
 ):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 6000
     rows = [
         row(ref=f"entry-{number}", date="2019", title_en=f"Entry number {number} " * 5)
         for number in range(200)
     ]
-    response = preview(editor_client, csv_upload(rows))
+    response = preview(publisher_client, csv_upload(rows))
     assert response.context["form"].errors["file"] == [
         "This file holds too much to import at once. Split it into smaller files."
     ]
@@ -423,21 +428,21 @@ def test_a_file_too_large_to_confirm_in_one_request_is_refused_on_the_file_field
 
 
 @pytest.mark.django_db
-def test_a_file_over_the_upload_limit_is_refused_on_the_file_field(editor_client, monkeypatch):
+def test_a_file_over_the_upload_limit_is_refused_on_the_file_field(publisher_client, monkeypatch):
     monkeypatch.setattr(ImportUploadForm, "max_size", 100)
-    response = preview(editor_client, csv_upload([row(ref="a", date="1899", title_en="x" * 200)]))
+    response = preview(publisher_client, csv_upload([row(ref="a", date="1899", title_en="x" * 200)]))
     assert response.context["form"].errors["file"] == ["The file is larger than 5 MB."]
 
 
 @pytest.mark.django_db
-def test_csv_export_escapes_full_width_formula_starters(editor_client, make_entry):
+def test_csv_export_escapes_full_width_formula_starters(publisher_client, make_entry):
     make_entry(
         ref="full-width",
         title_en='＝HYPERLINK("https://example.org")',
         title_ja="＋81 3",
         source_name_en="＠home",
     )
-    content = editor_client.get("/admin/chronology/chronologyentry/export/csv/").content
+    content = publisher_client.get("/admin/chronology/chronologyentry/export/csv/").content
     header, line = rows_of("csv", content)
     cells = dict(zip(header, line, strict=True))
     assert cells["title_en"] == '\'＝HYPERLINK("https://example.org")'
@@ -446,11 +451,21 @@ def test_csv_export_escapes_full_width_formula_starters(editor_client, make_entr
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", sorted(hostile.HOSTILE))
-def test_a_hostile_spreadsheet_is_a_form_error_beside_the_file_field(editor_client, places, name):
-    response = preview(editor_client, SimpleUploadedFile(name, hostile.HOSTILE[name]()))
+def test_a_hostile_spreadsheet_is_a_form_error_beside_the_file_field(publisher_client, places, name):
+    response = preview(publisher_client, SimpleUploadedFile(name, hostile.HOSTILE[name]()))
     assert response.status_code == 200
     assert response.context["plan"] is None
     [error] = response.context["form"].errors["file"]
     assert error.startswith(hostile.REFUSALS[name])
     assert error in response.content.decode().replace("&#x27;", "'")
+    assert not ChronologyEntry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_editor_edits_entries_but_only_a_publisher_imports(editor_client, places):
+    """The Editors group as the roles give it (not a superuser): importing may publish, so it is refused."""
+    assert editor_client.get(CHANGELIST_URL).status_code == 200
+    assert editor_client.get(IMPORT_URL).status_code == 403
+    assert editor_client.post(IMPORT_URL, {"file": csv_upload(first_rows())}).status_code == 403
+    assert "Import from a spreadsheet" not in editor_client.get(CHANGELIST_URL).content.decode()
     assert not ChronologyEntry.objects.exists()

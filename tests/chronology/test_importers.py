@@ -7,8 +7,7 @@ import pytest
 from chronology.importers import apply_import, plan_import
 from chronology.models import ChronologyEntry
 from chronology.spreadsheets import Table
-
-from .conftest import HEADER, row
+from tests.helpers.spreadsheets import HEADER, row
 
 pytestmark = pytest.mark.django_db
 

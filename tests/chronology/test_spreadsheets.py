@@ -13,8 +13,7 @@ import pytest
 from django.conf import settings
 
 from chronology.spreadsheets import SpreadsheetError, read_table, write_csv, write_xlsx
-
-from . import hostile
+from tests.helpers import hostile_spreadsheets as hostile
 
 
 def test_csv_with_and_without_bom_reads_the_same():

@@ -205,3 +205,23 @@ def test_fingerprint_changes_with_what_is_drawn_only():
     assert (
         card.fingerprint() != cards.Card(title="Slovenia", subtitle="スロベニア", language="ja").fingerprint()
     )
+
+
+def test_the_committed_japanese_font_covers_what_editors_type():
+    """The subset (countries/fonts/README.md) holds every character of Windows' Shift_JIS and the JIS X 0213 kanji."""
+    from fontTools.ttLib import TTFont
+
+    from tools.fonts import characters, windows_shift_jis
+
+    cmap = TTFont(cards.JAPANESE_FONT).getBestCmap()
+    typed = set(windows_shift_jis()) & set(characters())
+    assert len(typed) > 7000
+    # Noto Sans CJK JP 2.004 itself has no ≒ (U+2252); everything else is there.
+    assert [char for char in sorted(typed) if ord(char) not in cmap] == ["≒"]
+    for text in (
+        "鷗外と髙橋さんと﨑村さん",
+        "日本・バルカン・ネットワーク",
+        "「セルビア共和国」（２０２４年）",
+        "𠮟る",
+    ):
+        assert all(ord(char) in cmap for char in text), text

@@ -12,10 +12,10 @@ from django.core.management import call_command
 from PIL import Image
 
 from countries.models import Country
+from tests.helpers.linked_data import SITE_URL, answers, urls_in
 
 pytestmark = pytest.mark.django_db
 
-SITE_URL = "https://balkan.example"
 OPEN_GRAPH = [
     "og:site_name",
     "og:type",
@@ -37,24 +37,6 @@ def demo(settings):
     settings.SITE_URL = SITE_URL
     call_command("load_demo", stdout=io.StringIO())
     return list(Country.objects.published().order_by("slug"))
-
-
-def urls_in(data):
-    """Yield every absolute URL in a JSON-LD document, wherever it is."""
-    if isinstance(data, dict):
-        for value in data.values():
-            yield from urls_in(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from urls_in(value)
-    elif isinstance(data, str) and "://" in data and data != "https://schema.org":
-        yield data.split("#")[0]
-
-
-def answers(client, url):
-    """Fetch an absolute URL of the site through the test client; return the response."""
-    assert url.startswith(SITE_URL + "/"), f"{url} is not built from SITE_URL"
-    return client.get(url.removeprefix(SITE_URL))
 
 
 @pytest.mark.parametrize("prefix", ["", "/ja"])

@@ -215,18 +215,26 @@ def test_pages_load_nothing_from_other_sites(client, slovenia, make_news, read_p
     assert loaded, "the page should load at least its stylesheet"
     for url in filter(None, loaded):
         assert url.startswith("/") and not url.startswith("//"), url
+    # Scripts: structured data, and the site's own small scripts (the embed's height, the Copy button).
     scripts = [script["attrs"] for script in page.scripts]
-    assert all(attrs.get("type") == "application/ld+json" for attrs in scripts)
+    assert all(
+        attrs.get("type") == "application/ld+json" or attrs.get("src", "").startswith("/static/js/")
+        for attrs in scripts
+    )
 
 
 def test_embed_snippet_frames_the_embed_route_from_the_site_url(client, slovenia, settings):
     settings.SITE_URL = "https://balkan.example"
     html = client.get("/countries/slovenia/").content.decode()
-    snippet = between(html, '<textarea id="embed-code"', "</textarea>")
+    snippet = between(html, '<textarea id="embed-code-en"', "</textarea>")
     assert (
         "&lt;iframe src=&quot;https://balkan.example/countries/slovenia/embed/&quot; "
         "title=&quot;Slovenia · Japan–Balkan Network&quot;"
     ) in snippet
+    assert "data-balkan-embed" in snippet
+    assert "&lt;script src=&quot;https://balkan.example/static/js/embed-host.js&quot; async&gt;" in snippet
+    japanese = between(html, '<textarea id="embed-code-ja"', "</textarea>")
+    assert "https://balkan.example/ja/countries/slovenia/embed/" in japanese
     assert client.get("/countries/slovenia/embed/").status_code == 200
 
 
@@ -235,7 +243,11 @@ def test_embed_is_a_light_card_linking_to_the_profile(client, slovenia, settings
     response = client.get("/countries/slovenia/embed/")
     html = response.content.decode()
     assert len(response.content) < 6000
-    assert "site-header" not in html and "<script" not in html
+    assert "site-header" not in html
+    # One script, the site's own: it tells the framing page the card's height.
+    assert re.findall(r"<script[^>]*>", html) == [
+        re.search(r'<script src="/static/js/embed[.\w]*js" defer>', html)[0]
+    ]
     assert '<meta name="robots" content="noindex">' in html
     assert 'href="https://balkan.example/countries/slovenia/" target="_blank" rel="noopener"' in html
     assert "EUR 119 million" in html

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.news.conftest import news_form_data
+from tests.helpers.news import news_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import time_machine
 import vobject
 from django.utils import timezone
 
-from tests.conftest import clear_caches
+from tests.helpers.caches import clear_caches
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from tests.conftest import image_bytes
+from tests.helpers.images import image_bytes
 
 SITE = "https://balkan.example"
 

@@ -8,9 +8,10 @@ import pytest
 from django.core.files.base import ContentFile
 from PIL import Image
 
-from balkan import renditions
+from core import renditions
 from news.models import NewsImage
-from tests.conftest import clear_caches
+from tests.helpers.caches import clear_caches
+from tests.helpers.news import news_form_data
 
 
 def photo_bytes(size=(1600, 900), exif=False):
@@ -226,8 +227,6 @@ def test_saving_a_story_in_admin_makes_its_renditions_ahead(
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.urls import reverse
-
-    from tests.news.conftest import news_form_data
 
     data = news_form_data(
         hero_image=SimpleUploadedFile("hero.jpg", photo_bytes((1000, 500)), "image/jpeg"),

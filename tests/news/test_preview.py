@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.news.conftest import news_form_data
+from tests.helpers.news import news_form_data
 
 
 def preview_url(item, version=None):

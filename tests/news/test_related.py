@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from news.models import NewsItem
-from tests.conftest import clear_caches
+from tests.helpers.caches import clear_caches
 
 
 def ago(days):

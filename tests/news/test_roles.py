@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import NewsItem
-from tests.news.conftest import news_form_data
+from tests.helpers.images import image_upload
+from tests.helpers.news import news_form_data
 
 CHANGELIST = reverse("admin:news_newsitem_changelist")
 ADD = reverse("admin:news_newsitem_add")
@@ -210,7 +211,6 @@ def test_republishing_keeps_the_original_date(client, editor, publisher, make_ne
 
 @pytest.mark.django_db
 def test_publish_action_refuses_a_story_without_alt_text(publisher_client, make_news):
-    from tests.conftest import image_upload
 
     item = make_news(status="review", submitted_by=baker_editor(), hero_image=image_upload(), hero_alt="")
     response = run_action(publisher_client, "publish", item)
@@ -222,7 +222,6 @@ def test_publish_action_refuses_a_story_without_alt_text(publisher_client, make_
 @pytest.mark.django_db
 def test_publish_action_refuses_gallery_images_without_alt_text(publisher_client, make_news):
     from news.models import NewsImage
-    from tests.conftest import image_upload
 
     item = make_news(status="review", submitted_by=baker_editor())
     NewsImage.objects.create(news_item=item, image=image_upload(), alt="")

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.news.conftest import news_form_data
+from tests.helpers.news import news_form_data
 
 
 @pytest.mark.django_db

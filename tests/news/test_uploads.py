@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from news.models import NewsImage, NewsItem
-from tests.conftest import image_bytes
-from tests.news.conftest import news_form_data
+from tests.helpers.images import image_bytes
+from tests.helpers.news import news_form_data
 
 ADD = reverse("admin:news_newsitem_add")
 

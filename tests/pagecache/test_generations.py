@@ -17,7 +17,7 @@ from pagecache import generations as g
 from pagecache import store
 from pagecache.middleware import PageCache
 from pagecache.views import PageSpec, cached_page, spec_of
-from tests.conftest import image_upload
+from tests.helpers.images import image_upload
 
 
 def kinds(names):

@@ -164,7 +164,7 @@ def test_a_change_announced_by_another_server_is_heard_at_once_though_the_near_w
     caches["shared"].set("gen:news", "from-elsewhere", timeout=None)
     assert client.get("/news/")["X-Cache"] == "HIT"
     # ...announced, as every renewal is, it looks again at once.
-    store._client(caches["shared"]).get_client(write=True).publish(store.listener.CHANNEL, "renewed")
+    store._client(caches["shared"]).get_client(write=True).publish(store.listener.channel, "renewed")
     _until(lambda: store.gen_key("news") not in store.near.values)
     assert client.get("/news/")["X-Cache"] == "MISS"
 

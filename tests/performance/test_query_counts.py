@@ -18,7 +18,7 @@ from countries.models import Country, Embassy, TradeFigure
 from news.models import NewsImage, NewsItem
 from pagecache.store import forget_near_cache, mark_synchronised
 from partners.models import PartnerOrganisation
-from tests.conftest import image_upload
+from tests.helpers.images import image_upload
 
 # Queries per page, whatever the number of items.
 BUDGETS = {

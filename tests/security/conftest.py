@@ -1,33 +1,7 @@
-"""The public URLs the hostile tests visit (the small published site is `site_content`)."""
+"""Fixtures of the security tests (the routes they visit are in tests/helpers/routes.py)."""
 
 import pytest
 from django.contrib.auth.models import Permission
-
-# Every public route of PRODUCT.md's table (and the site's own pages), English and Japanese.
-HTML_PATHS = [
-    "/",
-    "/news/",
-    "/news/visit-to-belgrade/",
-    "/countries/",
-    "/countries/serbia/",
-    "/chronology/",
-    "/partners/",
-    "/partners/embassy-of-serbia/",
-    "/search/",
-    "/about/",
-    "/contact/",
-]
-HTML_PATHS += ["/ja" + path for path in HTML_PATHS]
-OTHER_PATHS = [
-    "/news/feed/",
-    "/countries/serbia/feed/",
-    "/countries/serbia/card.png",
-    "/countries/serbia/qr.svg",
-    "/sitemap.xml",
-    "/robots.txt",
-    "/healthz",
-]
-EMBED_PATH = "/countries/serbia/embed/"
 
 
 @pytest.fixture

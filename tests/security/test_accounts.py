@@ -12,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from balkan import audit
 from balkan.models import AuditEntry
-from tests.conftest import clear_caches
+from tests.helpers.caches import clear_caches
 
 PASSWORD = "a long enough passphrase 42"
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import EMBED_PATH, HTML_PATHS, OTHER_PATHS
+from tests.helpers.routes import EMBED_PATH, HTML_PATHS, OTHER_PATHS
 
 # The Japanese pages are the same views; fuzzing them again would only cost time.
 PATHS = [path for path in HTML_PATHS if not path.startswith("/ja/")] + OTHER_PATHS + [EMBED_PATH]

@@ -7,8 +7,7 @@ import pytest
 from django.test import override_settings
 
 from tests.balkan.test_settings import run_manage
-
-from .conftest import EMBED_PATH, HTML_PATHS, OTHER_PATHS
+from tests.helpers.routes import EMBED_PATH, HTML_PATHS, OTHER_PATHS
 
 STRICT_POLICY = {
     "default-src": "'self'",

@@ -4,7 +4,7 @@ import pytest
 from django.db import OperationalError, connection
 from django.test import Client
 
-from tests.conftest import clear_caches
+from tests.helpers.caches import clear_caches
 
 
 def database_gone(execute, sql, params, many, context):

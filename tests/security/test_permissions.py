@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from tests.conftest import image_bytes
+from tests.helpers.images import image_bytes
 
 ADMIN_PATHS = [
     "/admin/",

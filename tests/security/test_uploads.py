@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageFile
 
-from tests.conftest import image_bytes
+from tests.helpers.images import image_bytes
 
 
 def upload(client, content, name="photo.png", content_type="image/png"):

@@ -8,7 +8,7 @@ from django.apps import apps
 from django.utils import translation
 
 from balkan.models import Page
-from balkan.richtext import RichTextField
+from core.richtext import RichTextField
 
 # OWASP's XSS filter evasion cheat sheet, mutation XSS and the classics.
 PAYLOADS = [

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from .conftest import run_action
+from tests.helpers.workflow import run_action
 
 INDEX = reverse("admin:index")
 

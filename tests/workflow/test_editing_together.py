@@ -4,8 +4,7 @@ import pytest
 from django.test import Client
 
 from news.models import NewsItem
-
-from .conftest import change_url, form_data
+from tests.helpers.workflow import change_url, form_data
 
 
 @pytest.mark.django_db

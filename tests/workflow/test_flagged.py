@@ -3,9 +3,8 @@
 import pytest
 
 from balkan.models import AuditEntry
+from tests.helpers.workflow import change_url, changelist, form_data, run_action, snapshot
 from workflow.models import WorkflowEvent
-
-from .conftest import change_url, changelist, form_data, run_action, snapshot
 
 KINDS = ["country", "partner", "entry"]
 

@@ -4,10 +4,9 @@ import pytest
 
 from balkan.models import AuditEntry
 from news.models import NewsItem
-from tests.news.conftest import news_form_data
+from tests.helpers.news import news_form_data
+from tests.helpers.workflow import change_url, changelist, run_action, snapshot
 from workflow.models import WorkflowEvent
-
-from .conftest import change_url, changelist, run_action, snapshot
 
 
 @pytest.mark.django_db

@@ -87,7 +87,7 @@ class Bench:
         options = self.options
         if not shutil.which("wrk"):
             raise CommandError("wrk is not installed (apt-get install wrk).")
-        self.logs = Path(options["output"]).parent
+        self.logs = Path(options["output"]).resolve().parent
         self.logs.mkdir(parents=True, exist_ok=True)
         self.load_before = os.getloadavg()
         started = time.monotonic()
@@ -316,10 +316,10 @@ class Bench:
 
     def plans(self, size):
         """Return (what, key lines of EXPLAIN ANALYZE) for the queries public pages run."""
-        from balkan.pagination import AnchoredPaginator
         from balkan.search import Search
         from chronology.models import ChronologyEntry
         from countries.models import Country
+        from pagecache.pagination import AnchoredPaginator
         from partners.models import PartnerOrganisation
 
         public = NewsItem.objects.published().for_list()

@@ -1,10 +1,11 @@
 """Create the `admin` superuser once: password from DJANGO_SUPERUSER_PASSWORD, else generated."""
 
-import os
 import secrets
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+
+from balkan.environment import env
 
 
 class Command(BaseCommand):
@@ -15,9 +16,10 @@ class Command(BaseCommand):
         if users.objects.filter(username="admin").exists():
             self.stdout.write("The admin user exists already; its password is unchanged.")
             return
-        password = os.environ.get("DJANGO_SUPERUSER_PASSWORD") or secrets.token_urlsafe(18)
-        users.objects.create_superuser("admin", os.environ.get("DJANGO_SUPERUSER_EMAIL", ""), password)
-        if os.environ.get("DJANGO_SUPERUSER_PASSWORD"):
+        given = env.str("DJANGO_SUPERUSER_PASSWORD", default="")
+        password = given or secrets.token_urlsafe(18)
+        users.objects.create_superuser("admin", env.str("DJANGO_SUPERUSER_EMAIL", default=""), password)
+        if given:
             self.stdout.write(self.style.SUCCESS("Created the admin user with DJANGO_SUPERUSER_PASSWORD."))
         else:
             self.stdout.write(

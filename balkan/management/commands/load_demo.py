@@ -25,11 +25,11 @@ from django.db import transaction
 from django.utils import translation
 from modeltranslation.translator import NotRegistered, translator
 
-from balkan.dates import parse_partial_date
 from balkan.demo import images
 from balkan.models import Page, Quote
-from balkan.richtext import RichTextField, sanitize
 from chronology.models import Category, ChronologyEntry
+from core.dates import parse_partial_date
+from core.richtext import RichTextField, sanitize
 from countries.models import Country, Embassy, TradeFigure
 from news.models import NewsImage, NewsItem
 from partners.models import PartnerOrganisation

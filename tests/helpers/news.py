@@ -1,4 +1,4 @@
-"""Newsroom test helpers: the admin form's POST data for a story."""
+"""The news item admin form's data, as a browser would post it."""
 
 from django.utils import timezone
 

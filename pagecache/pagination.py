@@ -13,7 +13,7 @@ from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils.functional import cached_property
 
-from pagecache.store import remember
+from .store import remember
 
 
 class AnchoredPaginator(Paginator):

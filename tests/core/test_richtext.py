@@ -1,7 +1,7 @@
 import pytest
 
-from balkan.richtext import lost_text, sanitize
-from tests.news.conftest import news_form_data
+from core.richtext import lost_text, sanitize
+from tests.helpers.news import news_form_data
 
 HOSTILE = (
     "<p>Hello <strong>world</strong></p>"

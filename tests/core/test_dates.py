@@ -4,14 +4,14 @@ import pytest
 from django import forms
 from django.utils import translation
 
-from balkan.dates import (
+from chronology.models import ChronologyEntry
+from core.dates import (
     build_partial_date,
     format_partial_date,
     format_partial_span,
     parse_partial_date,
     partial_date_text,
 )
-from chronology.models import ChronologyEntry
 
 CASES = [
     (datetime.date(1899, 1, 1), "year", "1899", "1899年"),

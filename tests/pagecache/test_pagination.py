@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from balkan.pagination import AnchoredPaginator
 from news.models import NewsItem
+from pagecache.pagination import AnchoredPaginator
 
 
 @pytest.fixture

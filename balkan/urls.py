@@ -9,6 +9,7 @@ from django.views.i18n import set_language
 
 from pagecache import generations as g
 from pagecache.views import cached_page
+from workflow import views as workflow_views
 
 from . import oembed, views
 from .sitemaps import sitemaps
@@ -50,6 +51,7 @@ if settings.SERVE_MEDIA:
     ]
 urlpatterns += i18n_patterns(
     path("", include(site_patterns)),
+    path("review/<str:token>/", workflow_views.review, name="review"),
     path("", include("events.urls")),
     path("news/", include("news.urls")),
     path("countries/", include("countries.urls")),

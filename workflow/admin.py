@@ -8,8 +8,10 @@ site-wide apps to the content apps and never back.
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.contenttypes.admin import GenericTabularInline
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
@@ -32,7 +34,7 @@ from partners.models import PartnerOrganisation
 
 from . import services
 from .forms import TransitionForm
-from .models import EditingPresence, WorkflowEvent
+from .models import EditingPresence, ReviewComment, ReviewLink, WorkflowEvent
 
 # How long an opened form counts as someone still editing.
 EDITING_WINDOW = datetime.timedelta(minutes=30)
@@ -363,7 +365,124 @@ class WorkflowAdminMixin:
         )
 
 
-class WorkflowNewsItemAdmin(WorkflowAdminMixin, NewsItemAdmin):
+class ReviewLinkInline(GenericTabularInline):
+    """Review links of an unpublished story or profile: made, copied and revoked on its form."""
+
+    model = ReviewLink
+    extra = 0
+    fields = ("recipient", "expires_at", "address", "state", "revoke")
+    readonly_fields = ("address", "state")
+    verbose_name = gettext_lazy("review link for someone without an account")
+    verbose_name_plural = gettext_lazy("Review links (sign-off before publishing)")
+
+    class Form(forms.ModelForm):
+        revoke = forms.BooleanField(label=gettext_lazy("revoke"), required=False)
+
+        class Meta:
+            model = ReviewLink
+            fields = ("recipient", "expires_at")
+
+        def save(self, commit=True):
+            if self.cleaned_data.get("revoke") and self.instance.revoked_at is None:
+                self.instance.revoked_at = timezone.now()
+            return super().save(commit)
+
+    form = Form
+
+    # Whoever may change the item may ask someone outside to review it.
+    def has_view_permission(self, request, obj=None):
+        return self.parent_admin.has_change_permission(request, obj)
+
+    has_add_permission = has_change_permission = has_view_permission
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def __init__(self, parent_model, admin_site, parent_admin=None):
+        super().__init__(parent_model, admin_site)
+        self.parent_admin = parent_admin
+
+    @admin.display(description=gettext_lazy("address to send"))
+    def address(self, link):
+        if not link.pk:
+            return _("Saved with the item, then shown here.")
+        url = link.get_absolute_url()
+        return format_html(
+            '<input type="text" readonly value="{}" size="48" aria-label="{}">',
+            settings.SITE_URL + url,
+            _("address to send"),
+        )
+
+    @admin.display(description=gettext_lazy("state"))
+    def state(self, link):
+        if not link.pk:
+            return "—"
+        if link.revoked_at:
+            return _("Revoked")
+        if link.expires_at <= timezone.now():
+            return _("Expired")
+        if not link.is_open():
+            return _("Closed: the page is public")
+        count = link.comments.count()
+        return ngettext("Open · %d comment", "Open · %d comments", count) % count
+
+
+class ReviewLinksMixin:
+    """Review links on the form, and the reviewers' comments beside the review history."""
+
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        if obj is not None and obj.pk:
+            inlines.append(ReviewLinkInline(self.model, self.admin_site, parent_admin=self))
+        return inlines
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is not None and obj.pk:
+            name, options = fieldsets[0]
+            fieldsets[0] = (name, {**options, "fields": [*options["fields"], "review_comments"]})
+        return fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), "review_comments")
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is ReviewLink:
+            for link in formset.save(commit=False):
+                if link.created_by_id is None:
+                    link.created_by = request.user
+                link.save()
+            return
+        super().save_formset(request, form, formset, change)
+
+    @admin.display(description=gettext_lazy("comments from reviewers"))
+    def review_comments(self, obj):
+        comments = list(
+            ReviewComment.objects.filter(
+                link__content_type=ContentType.objects.get_for_model(type(obj)), link__object_id=str(obj.pk)
+            ).select_related("link")
+        )
+        if not comments:
+            return _("None yet.")
+        return format_html(
+            '<ul class="workflow-history">{}</ul>',
+            format_html_join(
+                "",
+                "<li><strong>{}</strong> ({}) · {}<br>{}</li>",
+                (
+                    (
+                        comment.name,
+                        comment.link.recipient,
+                        formats.localize(timezone.localtime(comment.created_at)),
+                        comment.text,
+                    )
+                    for comment in comments
+                ),
+            ),
+        )
+
+
+class WorkflowNewsItemAdmin(ReviewLinksMixin, WorkflowAdminMixin, NewsItemAdmin):
     actions = ("submit_for_review", "publish", "force_publish", "reject", "unpublish", "archive")
 
 
@@ -448,8 +567,11 @@ def audit_flag_change(request, obj, action):
 
 admin.site.unregister(NewsItem)
 admin.site.register(NewsItem, WorkflowNewsItemAdmin)
+admin.site.unregister(Country)
+admin.site.register(
+    Country, type(CountryAdmin.__name__, (ReviewLinksMixin, FlagWorkflowAdminMixin, CountryAdmin), {})
+)
 for model, model_admin in (
-    (Country, CountryAdmin),
     (PartnerOrganisation, PartnerOrganisationAdmin),
     (ChronologyEntry, ChronologyEntryAdmin),
     (Quote, QuoteAdmin),

@@ -1,9 +1,14 @@
 """The editorial workflow's record: every submission, approval, rejection and force-publication, with its note."""
 
+import datetime
+import secrets
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -90,3 +95,82 @@ class EditingPresence(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.object_id}"
+
+
+def _new_token():
+    return secrets.token_urlsafe(24)
+
+
+def _in_two_weeks():
+    return timezone.now() + REVIEW_LINK_LIFETIME
+
+
+REVIEW_LINK_LIFETIME = datetime.timedelta(days=14)
+
+
+class ReviewLink(models.Model):
+    """An address that shows one unpublished story or profile to someone without an account, for sign-off.
+
+    It works until the item is published, staff revoke it or it expires; everyone
+    else, and everything else, still gets a 404.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    item = GenericForeignKey("content_type", "object_id")
+    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    recipient = models.CharField(
+        _("for"),
+        max_length=200,
+        help_text=_("Who the link is for, as they will see it: “Press attaché, Embassy of Slovenia”."),
+    )
+    expires_at = models.DateTimeField(_("expires"), default=_in_two_weeks)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review link")
+        verbose_name_plural = _("review links")
+        indexes = [models.Index(fields=["content_type", "object_id"], name="workflow_reviewlink_item")]
+
+    def __str__(self):
+        return self.recipient
+
+    def get_absolute_url(self):
+        return reverse("review", kwargs={"token": self.token})
+
+    def is_open(self, now=None):
+        """True while the link may be used: not revoked, not expired, its item there and not yet public."""
+        now = now or timezone.now()
+        if self.revoked_at is not None or self.expires_at <= now:
+            return False
+        item = self.item
+        return item is not None and not is_public(item)
+
+
+def is_public(item):
+    """Whether readers already see `item` (then its review links have done their work)."""
+    public = getattr(item, "is_public", None)
+    if public is not None:
+        return bool(public)
+    return bool(getattr(item, "is_published", False))
+
+
+class ReviewComment(models.Model):
+    """What a reviewer wrote through a review link, kept on the item for its editors."""
+
+    link = models.ForeignKey(ReviewLink, on_delete=models.CASCADE, related_name="comments")
+    name = models.CharField(_("name"), max_length=100)
+    text = models.TextField(_("comment"), max_length=5000)
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review comment")
+        verbose_name_plural = _("review comments")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.name}: {self.text[:50]}"

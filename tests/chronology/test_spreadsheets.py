@@ -14,6 +14,7 @@ from django.conf import settings
 
 from chronology.spreadsheets import SpreadsheetError, read_table, write_csv, write_xlsx
 from tests.helpers import hostile_spreadsheets as hostile
+from tests.helpers.hostile_spreadsheets import workbook_bytes
 
 
 def test_csv_with_and_without_bom_reads_the_same():
@@ -40,14 +41,6 @@ def test_text_in_another_encoding_is_refused_with_advice():
 def test_an_empty_file_is_refused():
     with pytest.raises(SpreadsheetError, match="empty"):
         read_table(b"\n\n")
-
-
-def workbook_bytes(fill):
-    workbook = openpyxl.Workbook()
-    fill(workbook.active)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
 
 
 def test_xlsx_dates_keep_only_the_precision_the_cell_shows():

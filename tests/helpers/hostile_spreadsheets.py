@@ -14,7 +14,8 @@ from pathlib import Path
 import openpyxl
 
 
-def _workbook(fill):
+def workbook_bytes(fill):
+    """Return the bytes of a new workbook whose first sheet `fill` fills."""
     workbook = openpyxl.Workbook()
     fill(workbook.active)
     out = io.BytesIO()
@@ -49,12 +50,12 @@ def far_cell():
         sheet.append(["ref", "title_en"])
         sheet["XFD1048576"] = "far away"
 
-    return _workbook(fill)
+    return workbook_bytes(fill)
 
 
 def zip_bomb(megabytes=200):
     """A valid workbook whose sheet unpacks to `megabytes` of blank XML: about 0.2 MB on the wire."""
-    data = _workbook(_small)
+    data = workbook_bytes(_small)
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -76,7 +77,7 @@ def zip_bomb(megabytes=200):
 def bad_shared_string():
     """A cell of type "s" that points at shared string 999, in a workbook that has none."""
     return _rewrite(
-        _workbook(_small),
+        workbook_bytes(_small),
         "xl/worksheets/sheet1.xml",
         lambda xml: xml.replace(
             '<c r="A2" t="inlineStr"><is><t>si-1</t></is></c>', '<c r="A2" t="s"><v>999</v></c>'
@@ -87,14 +88,16 @@ def bad_shared_string():
 def bad_style():
     """A cell that uses style 99 where the workbook defines one."""
     return _rewrite(
-        _workbook(_small), "xl/worksheets/sheet1.xml", lambda xml: xml.replace('r="A2"', 'r="A2" s="99"')
+        workbook_bytes(_small), "xl/worksheets/sheet1.xml", lambda xml: xml.replace('r="A2"', 'r="A2" s="99"')
     )
 
 
 def no_sheets():
     """A workbook whose list of sheets is empty."""
     return _rewrite(
-        _workbook(_small), "xl/workbook.xml", lambda xml: re.sub(r"<sheets>.*</sheets>", "<sheets/>", xml)
+        workbook_bytes(_small),
+        "xl/workbook.xml",
+        lambda xml: re.sub(r"<sheets>.*</sheets>", "<sheets/>", xml),
     )
 
 

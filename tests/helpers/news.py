@@ -67,4 +67,11 @@ def news_form_data(item=None, **changes):
             for language in ("en", "ja"):
                 data.setdefault(f"{prefix}{name}_{language}", getattr(image, f"{name}_{language}") or "")
         data.setdefault(prefix + "order", image.order)
+    if item is not None:
+        # A saved story's form also holds its review links (workflow.ReviewLink), none here.
+        links = "workflow-reviewlink-content_type-object_id"
+        data.setdefault(f"{links}-TOTAL_FORMS", "0")
+        data.setdefault(f"{links}-INITIAL_FORMS", "0")
+        data.setdefault(f"{links}-MIN_NUM_FORMS", "0")
+        data.setdefault(f"{links}-MAX_NUM_FORMS", "1000")
     return data

@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from core.linked_data import absolute
 from countries.models import Country
 from countries.views import EMBED_HEIGHT, EMBED_WIDTH, embed_snippet
 from news.models import NewsItem
@@ -85,8 +86,8 @@ def _story(request, slug):
     if item is None or not NewsItem.objects.published().filter(pk=item.pk).exists():
         raise Http404("No such story.")
     depends_on(request, g.NEWS_ITEM(item.slug))
-    url = settings.SITE_URL + item.get_absolute_url()
-    card = settings.SITE_URL + reverse("news:card", args=[item.slug])
+    url = absolute(item.get_absolute_url())
+    card = absolute(reverse("news:card", args=[item.slug]))
     html = format_html(
         '<blockquote class="balkan-story" cite="{url}" style="margin:0;max-width:{width}px">'
         '<p><a href="{url}"><img src="{card}" alt="" width="{width}" height="315" style="max-width:100%;height:auto"></a></p>'
@@ -140,7 +141,7 @@ def oembed(request):
             "type": "rich",
             "title": found["title"],
             "provider_name": _("Japan–Balkan Network"),
-            "provider_url": settings.SITE_URL + reverse("balkan:home"),
+            "provider_url": absolute(reverse("balkan:home")),
             "html": str(found["html"]),
             "width": size[0],
             "height": size[1],
@@ -148,7 +149,7 @@ def oembed(request):
         }
         if maxwidth is None or maxwidth >= CARD_SIZE[0]:
             answer.update(
-                thumbnail_url=settings.SITE_URL + found["thumbnail"],
+                thumbnail_url=absolute(found["thumbnail"]),
                 thumbnail_width=CARD_SIZE[0],
                 thumbnail_height=CARD_SIZE[1],
             )

@@ -13,8 +13,10 @@ LOGO_SIZE = 512
 
 
 def absolute(path):
-    """Return `path` (an address on this site) made absolute against SITE_URL."""
-    return path if path.startswith(("http://", "https://")) else settings.SITE_URL + path
+    """Return `path` (an address on this site) made absolute against SITE_URL; empty stays empty."""
+    if not path or path.startswith(("http://", "https://")):
+        return path
+    return settings.SITE_URL + path
 
 
 def publisher(home_url):

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import to_locale
 from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
 
+from core import linked_data
 from core.richtext import sanitize
 
 register = template.Library()
@@ -56,9 +57,7 @@ def absolute_url_in_language(context, language):
 @register.simple_tag
 def absolute(url):
     """Return `url` made absolute against SITE_URL."""
-    if not url or url.startswith(("http://", "https://")):
-        return url
-    return settings.SITE_URL + url
+    return linked_data.absolute(url)
 
 
 @register.simple_tag(takes_context=True)

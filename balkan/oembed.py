@@ -82,8 +82,12 @@ def _country(request, slug):
 
 
 def _story(request, slug):
-    item = NewsItem.objects.published().filter(slug=slug).first() or NewsItem.from_old_slug(slug)
-    if item is None or not NewsItem.objects.published().filter(pk=item.pk).exists():
+    published = NewsItem.objects.published()
+    item = published.filter(slug=slug).first()
+    if item is None:  # an old address: the story it led to, if that is public
+        moved = NewsItem.from_old_slug(slug)
+        item = moved if moved is not None and published.filter(pk=moved.pk).exists() else None
+    if item is None:
         raise Http404("No such story.")
     depends_on(request, g.NEWS_ITEM(item.slug))
     url = absolute(item.get_absolute_url())

@@ -8,10 +8,6 @@ class BalkanConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from .search import connect_signals
-
-        connect_signals()
-
         from simple_history.utils import get_history_model_for_model
 
         from .history import restore_translations

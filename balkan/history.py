@@ -24,9 +24,7 @@ from modeltranslation.fields import TranslationField
 from modeltranslation.translator import NotRegistered, translator
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.richtext import RichTextField
-
-from .searchtext import text_of_html
+from core.richtext import RichTextField, text_of_html
 
 # Latin words are compared whole; any other character (Japanese has no
 # spaces between words) on its own.

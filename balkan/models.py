@@ -1,4 +1,4 @@
-"""The site's own content (quotes, about and contact pages), slug history and the search index."""
+"""The site's own content (quotes, about and contact pages), slug history and the audit log."""
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -7,7 +7,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.dates import DatePrecision, format_partial_date
 from core.richtext import RichTextField
 
 
@@ -97,56 +96,6 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse(f"balkan:{self.key}")
-
-
-class SearchDocument(models.Model):
-    """One language version of a searchable record, as the site search reads it.
-
-    Kept up to date by `balkan.search` whenever a news item, country,
-    chronology entry or partner is saved or deleted, and rebuilt by
-    `manage.py rebuild_search_index`. The `*_terms` columns hold the text
-    normalised for matching, with Japanese split into words. On PostgreSQL a
-    migration adds a stored, GIN-indexed `search_vector` column generated from
-    them (title weighted A, summary B, body C), which the ORM cannot declare
-    for SQLite as well, so it is not a model field.
-    """
-
-    class Kind(models.TextChoices):
-        NEWS = "news", _("News")
-        COUNTRIES = "countries", _("Countries")
-        CHRONOLOGY = "chronology", _("Chronology")
-        PARTNERS = "partners", _("Partners")
-
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    object_id = models.PositiveBigIntegerField(_("object ID"))
-    language = models.CharField(_("language"), max_length=10)
-    title = models.TextField(_("title"))
-    summary = models.TextField(_("summary"), blank=True)
-    body = models.TextField(_("body"), blank=True)
-    path = models.CharField(_("address"), max_length=500)
-    date = models.DateField(_("date"), null=True, blank=True)
-    date_precision = models.CharField(
-        _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
-    )
-    title_terms = models.TextField(_("title terms"))
-    summary_terms = models.TextField(_("summary terms"), blank=True)
-    body_terms = models.TextField(_("body terms"), blank=True)
-
-    class Meta:
-        verbose_name = _("search document")
-        verbose_name_plural = _("search documents")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["kind", "object_id", "language"], name="one_search_document_per_language"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.kind} {self.object_id} ({self.language}): {self.title}"
-
-    @property
-    def date_display(self):
-        return format_partial_date(self.date, self.date_precision)
 
 
 class AuditEntry(models.Model):

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "news",
     "chronology",
     "events",
+    "search",  # after the content apps: it indexes them
     "workflow",  # after the content apps: it wraps their admins
 ]
 

@@ -19,7 +19,6 @@ site_patterns = (
         path("", views.HomeView.as_view(), name="home"),
         path("about/", views.PageView.as_view(key="about"), name="about"),
         path("contact/", views.PageView.as_view(key="contact"), name="contact"),
-        path("search/", views.SearchView.as_view(), name="search"),
     ],
     "balkan",
 )
@@ -57,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("countries/", include("countries.urls")),
     path("chronology/", include("chronology.urls")),
     path("partners/", include("partners.urls")),
+    path("search/", include("search.urls")),
     prefix_default_language=False,
 )
 

@@ -1,4 +1,4 @@
-"""Site-wide pages: home, about/contact, search, health, robots, errors, uploads."""
+"""Site-wide pages: home, about/contact, health, robots, errors, uploads."""
 
 import posixpath
 import sys
@@ -15,16 +15,13 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.functional import cached_property
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from django.views.generic import ListView, TemplateView
+from django.views.generic import TemplateView
 
 from chronology.models import ChronologyEntry
-from core.filters import FilteredListMixin
 from core.images import verified_image
 from countries.models import Country
 from news.models import NewsItem
@@ -32,10 +29,7 @@ from pagecache import generations as g
 from pagecache.views import CachedPageMixin, original_query
 from partners.models import PartnerOrganisation
 
-from .forms import SearchFilterForm
-from .models import Page, Quote, SearchDocument
-from .search import Search
-from .searchtext import clean_query
+from .models import Page, Quote
 from .security import RETRY_AFTER_SECONDS, is_database_outage, service_unavailable
 
 
@@ -90,54 +84,6 @@ class PageView(CachedPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(page=get_object_or_404(Page, key=self.key), **kwargs)
-
-
-class SearchView(CachedPageMixin, FilteredListMixin, ListView):
-    """Search news, countries, the chronology and partners: /search/?q=…&type=…&page=…"""
-
-    # "search": the index itself, bumped when it is rebuilt.
-    cache_dependencies = (g.NEWS, g.COUNTRIES, g.CHRONOLOGY, g.PARTNERS, g.SEARCH)
-    cache_params = ("q",)
-
-    template_name = "balkan/search.html"
-    filter_form_class = SearchFilterForm
-    paginate_by = 10
-
-    def get(self, request, *args, **kwargs):
-        self.query, self.shortened = clean_query(request.GET.get("q", ""))
-        self.search = Search(self.query)
-        return super().get(request, *args, **kwargs)
-
-    def get_queryset(self):
-        if not self.search:
-            return SearchDocument.objects.none()
-        return self.search.hits(self.filters.get("type"))
-
-    @cached_property
-    def counts(self):
-        """Return {kind: number of matching records}: the type filter's figures and the result count."""
-        return self.search.counts() if self.search else {}
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        # The counts already say how many records match: no second pass over the matches.
-        kind = self.filters.get("type")
-        paginator.count = self.counts.get(kind, 0) if kind else sum(self.counts.values())
-        return paginator
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        counts = self.counts
-        context.update(
-            query=self.query,
-            shortened=self.shortened,
-            searched=bool(self.search),
-            results=self.search.results(context["object_list"], get_language()),
-            kinds=[(kind, label, counts.get(kind, 0)) for kind, label in SearchDocument.Kind.choices],
-            total=sum(counts.values()),
-            canonical_params=["q"],
-        )
-        return context
 
 
 @never_cache

@@ -7,6 +7,7 @@ classes and URL schemes listed here are stored or shown.
 import difflib
 import html as html_module
 import re
+from html.parser import HTMLParser
 
 import nh3
 from django import forms
@@ -158,3 +159,38 @@ class RichTextField(models.TextField):
         if not isinstance(getattr(type(model_instance), self.attname, None), TranslationFieldDescriptor):
             setattr(model_instance, self.attname, value)
         return value
+
+
+HIDDEN_TAGS = {"script", "style", "template"}
+BLOCK_TAGS = {"p", "br", "li", "h2", "h3", "h4", "blockquote", "figcaption", "td", "th", "tr", "pre", "hr"}
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in HIDDEN_TAGS:
+            self.hidden += 1
+        elif tag in BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in HIDDEN_TAGS:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def text_of_html(html):
+    """Return the readable text of (sanitised) `html`, paragraphs separated by spaces."""
+    extractor = _TextExtractor()
+    extractor.feed(str(html or ""))
+    extractor.close()
+    return " ".join("".join(extractor.parts).split())

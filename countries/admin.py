@@ -67,13 +67,26 @@ class CountryAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
         "updated_at",
     )
     list_filter = ("is_published",)
-    search_fields = ("name_en", "name_ja", "iso_code", "slug", "capital_en")
+    search_fields = ("name_en", "name_ja", "other_names", "iso_code", "slug", "capital_en")
     prepopulated_fields = {"slug": ("name_en",)}
     readonly_fields = ("flag_preview", "hero_preview", "sharing")
     inlines = (EmbassyInline, TradeFigureInline)
     hero_preview = image_preview("hero_image")
     fieldsets = (
-        (None, {"fields": ("name", "official_name", "slug", "iso_code", "time_zone", "is_published")}),
+        (
+            None,
+            {
+                "fields": (
+                    "name",
+                    "official_name",
+                    "other_names",
+                    "slug",
+                    "iso_code",
+                    "time_zone",
+                    "is_published",
+                )
+            },
+        ),
         (_("Profile"), {"fields": ("summary", "overview", "relations_established")}),
         (_("Key facts"), {"fields": ("capital", "population", "area_km2", "official_languages", "currency")}),
         (

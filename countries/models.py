@@ -46,6 +46,14 @@ class Country(SlugHistoryMixin, models.Model):
         blank=True,
         help_text=_("e.g. “Republic of Slovenia”."),
     )
+    other_names = models.TextField(
+        _("other names"),
+        max_length=2000,
+        blank=True,
+        help_text=_(
+            "Other names readers may search for, one per line, in any language: “Turkey”, “Turkiye”, “トルコ”. The site search finds this country by them and suggests them; they are not shown."
+        ),
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=100,

@@ -26,7 +26,7 @@ class PartnerOrganisationAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
     }
     list_display = ("name", "logo_preview", "kind", "country", "is_official_partner", "is_published")
     list_filter = ("kind", "is_official_partner", "is_published", "country")
-    search_fields = ("name_en", "name_ja", "slug")
+    search_fields = ("name_en", "name_ja", "other_names", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
     autocomplete_fields = ("country",)
     readonly_fields = ("logo_preview",)

@@ -27,6 +27,14 @@ class PartnerOrganisation(SlugHistoryMixin, models.Model):
         MEDIA = "media", _("Media")
 
     name = models.CharField(_("name"), max_length=200)
+    other_names = models.TextField(
+        _("other names"),
+        max_length=2000,
+        blank=True,
+        help_text=_(
+            "Other names readers may search for, one per line, in any language: an abbreviation, a former name, the name in Japanese script. The site search finds this organisation by them; they are not shown."
+        ),
+    )
     slug = models.SlugField(
         _("slug"), max_length=200, unique=True, help_text=_("Part of the public address /partners/<slug>/.")
     )

@@ -133,7 +133,7 @@ def public_pages(language):
             "chronology": reverse("chronology:list"),
             "partner-list": reverse("partners:list"),
             "partner-detail": partner.get_absolute_url(),
-            "search": reverse("balkan:search") + "?q=" + SEARCH_TERMS[language],
+            "search": reverse("search:search") + "?q=" + SEARCH_TERMS[language],
             "about": reverse("balkan:about"),
             "not-found": reverse("balkan:home") + "this-page-does-not-exist/",
         }

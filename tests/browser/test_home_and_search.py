@@ -62,7 +62,17 @@ def test_a_reader_searches_from_the_header_and_pages_through_results(live_server
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize(
     "path",
-    ["/", "/ja/", "/search/?q=kosovo", "/ja/search/?q=kosovo", "/search/?q=nothing", "/about/", "/ja/about/"],
+    [
+        "/",
+        "/ja/",
+        "/search/?q=kosovo",
+        "/ja/search/?q=kosovo",
+        "/search/?q=Kosvo",
+        "/search/?q=Kosvo+statement",
+        "/search/?q=nothing",
+        "/about/",
+        "/ja/about/",
+    ],
 )
 def test_home_search_and_site_pages_pass_axe(live_server, page, make_news, make_country, make_partner, path):
     from axe_playwright_python.sync_playwright import Axe
@@ -82,3 +92,32 @@ def test_home_search_and_site_pages_pass_axe(live_server, page, make_news, make_
     page.goto(f"{live_server.url}{path}")
     results = Axe().run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("language", "typed", "suggested", "lands"),
+    [
+        ("", "slo", "Slovenia", "/countries/slovenia/"),
+        ("/ja", "すろ", "スロベニア", "/ja/countries/slovenia/"),
+    ],
+)
+def test_suggestions_appear_as_a_reader_types_and_the_keyboard_reaches_them(
+    live_server, page, make_country, make_news, language, typed, suggested, lands
+):
+    make_country(name="Slovenia", name_ja="スロベニア", iso_code="SI")
+    make_news(title="Slovenian robots", title_ja="スロベニアのロボット")
+    page.goto(f"{live_server.url}{language}/search/")
+    suggestions = page.locator("#search-suggestions")
+    assert not suggestions.is_visible()
+    page.locator("#q").press_sequentially(typed, delay=40)
+    suggestions.locator("a").first.wait_for()
+    assert suggestions.locator("a").first.inner_text() == suggested
+    page.locator("#q").press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent") == suggested
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{lands}")
+    page.goto(f"{live_server.url}{language}/search/")
+    page.locator("#q").fill(typed)
+    page.locator("#q").press("Escape")
+    assert not suggestions.is_visible()

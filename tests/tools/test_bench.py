@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from tools.bench.report import FLOOD, SAME_SIZE, Result, aggregate, parse_wrk, report_table, verdicts
+from tools.bench.report import FLOOD, SAME_SIZE, SEARCH, Result, aggregate, parse_wrk, report_table, verdicts
 
 WRK = """Running 10s test @ http://127.0.0.1:8110/news/
   2 threads and 32 connections
@@ -73,6 +73,26 @@ def test_verdicts_say_which_targets_were_held_and_which_missed():
     assert lines[5] == "- MISSED: 1 errors in 239,900 requests (target 0)"
 
 
+def test_an_uncached_search_at_the_largest_size_must_answer_one_reader_within_50_ms():
+    searches = [
+        *results(),
+        Result(SEARCH + "a rare word", "uncached", 1000, 60, 14.0, 20, 0, 600),
+        Result(SEARCH + "a rare word", "uncached", 100000, 40, 31.5, 40, 0, 400),
+        Result(SEARCH + "a word in every story", "uncached", 1000, 50, 20.0, 30, 0, 500),
+        Result(SEARCH + "a word in every story", "uncached", 100000, 15, 62.0, 90, 0, 150),
+    ]
+    lines = verdicts(searches).splitlines()
+    assert (
+        "- held: uncached search, a rare word at N=100,000, one reader at a time, p50 31.5 ms (target < 50 ms)"
+        in lines
+    )
+    assert (
+        "- MISSED: uncached search, a word in every story at N=100,000, one reader at a time, p50 62.0 ms "
+        "(target < 50 ms)"
+    ) in lines
+    assert not any("search, a rare word at N=1,000," in line for line in lines)
+
+
 def test_a_page_that_never_answered_within_the_run_is_not_passed_off_as_a_figure():
     # wrk prints "0 requests" and no socket errors when every request outlasts the run.
     silent = [*results(), Result("chronology", "uncached", 1000, 0, 0, 0, 0, 0)]
@@ -100,6 +120,13 @@ def test_seeding_creates_news_with_countries_tags_and_a_chronology_and_tops_up(c
     assert list(NewsItem.objects.published().for_list()[:1]) == [NewsItem.objects.get(slug="bench-0")]
     for url in ("/", "/news/", "/news/?page=3", "/news/bench-15/", "/countries/slovenia/", "/chronology/"):
         assert client.get(url).status_code == 200, url
+    # The stories are in the search index (bulk_create sends no signals), the rare word in one.
+    from search.models import SearchDocument
+
+    assert SearchDocument.objects.filter(kind="news").count() == 90  # 45 stories, English and Japanese
+    found = client.get("/search/?q=earthquake").context
+    assert [result.url for result in found["results"]] == ["/news/bench-7/"]
+    assert client.get("/ja/search/?q=協力").context["paginator"].count == 44
 
 
 def test_the_bare_app_answers_a_page_of_the_length_asked_for():

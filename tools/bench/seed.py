@@ -3,8 +3,9 @@
 Running it again with a larger N adds only the missing stories, so the bench
 seeds 1,000, measures, tops up to 100,000 and measures again. Rows are written
 with bulk_create in batches (100,000 stories take a minute or two on
-PostgreSQL); signals do not fire, so the command refreshes every cached page
-and list itself at the end. Bench data is deterministic (a fixed random seed)
+PostgreSQL); signals do not fire, so the stories are written into the search
+index here and the command refreshes every cached page and list itself at the
+end. Bench data is deterministic (a fixed random seed)
 and lives beside nothing else: use a database of its own.
 """
 
@@ -25,6 +26,8 @@ from news.models import NewsItem
 from pagecache import generations as g
 from pagecache.store import bump, refresh_every_page
 from partners.models import PartnerOrganisation
+from search.index import documents, remember_terms, vocabulary
+from search.models import SearchDocument
 
 COUNTRIES = [
     ("Albania", "albania", "AL"),
@@ -45,6 +48,8 @@ CHRONOLOGY_ENTRIES = 300
 PARTNERS = 60
 TAGS = 40
 BATCH = 2000
+# One story in this many is about an earthquake drill: the bench's rare word (地震 in Japanese).
+RARE_EVERY = 1000
 PARAGRAPH = (
     "<p>Representatives of Japan and {country} met to discuss cooperation in trade, culture, "
     "disaster risk reduction and education. The meeting followed earlier visits and agreements, "
@@ -125,6 +130,7 @@ class Seeder:
             return 0
         kinds = [kind for kind, _ in NewsItem.Kind.choices]
         content_type = ContentType.objects.get_for_model(NewsItem)
+        words = set()
         # Story n is published n hours before the start; new stories go further back in time.
         start = timezone.now().replace(minute=0, second=0, microsecond=0) - datetime.timedelta(hours=1)
         for first in range(have, wanted, BATCH):
@@ -132,12 +138,17 @@ class Seeder:
             stories = []
             for n in numbers:
                 country = countries[n % len(countries)]
-                title = f"Japan and {country.name} deepen cooperation ({n})"
+                if n % RARE_EVERY == 7:
+                    title = f"Japan and {country.name} hold an earthquake drill ({n})"
+                    title_ja = f"日本と{country.name}、地震訓練を実施（{n}）"
+                else:
+                    title = f"Japan and {country.name} deepen cooperation ({n})"
+                    title_ja = f"日本と{country.name}、協力を深める（{n}）"
                 stories.append(
                     NewsItem(
                         title=title,
                         title_en=title,
-                        title_ja=f"日本と{country.name}、協力を深める（{n}）",
+                        title_ja=title_ja,
                         slug=f"bench-{n}",
                         summary=f"Story {n}: officials of Japan and {country.name} met in Tokyo.",
                         summary_en=f"Story {n}: officials of Japan and {country.name} met in Tokyo.",
@@ -150,6 +161,10 @@ class Seeder:
                     )
                 )
             stories = NewsItem.objects.bulk_create(stories)
+            # bulk_create sends no signals: the stories go into the search index here.
+            written = [document for story in stories for document in documents(story)]
+            SearchDocument.objects.bulk_create(written, batch_size=BATCH)
+            words |= vocabulary(written)
             NewsItem.countries.through.objects.bulk_create(
                 NewsItem.countries.through(newsitem_id=story.pk, country_id=country.pk)
                 for n, story in zip(numbers, stories, strict=True)
@@ -168,6 +183,7 @@ class Seeder:
                 for tag in {tags[n % len(tags)], tags[(n * 3 + 1) % len(tags)]}
             )
             self.stdout.write(f"  {numbers[-1] + 1} news items", ending="\r")
+        remember_terms(words)
         self.stdout.write("")
         return wanted - have
 

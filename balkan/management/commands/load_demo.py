@@ -178,6 +178,7 @@ class Command(BaseCommand):
                 record,
                 [
                     "slug",
+                    "other_names",
                     "population",
                     "area_km2",
                     "relations_established",
@@ -212,7 +213,7 @@ class Command(BaseCommand):
                 PartnerOrganisation,
                 {"slug": record["slug"]},
                 record,
-                ["kind", "website", "is_official_partner", "is_published"],
+                ["kind", "other_names", "website", "is_official_partner", "is_published"],
                 related={"country": country},
             )
         return partners

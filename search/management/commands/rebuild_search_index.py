@@ -2,9 +2,9 @@
 
 from django.core.management.base import BaseCommand
 
-from balkan.search import rebuild
 from pagecache import generations as g
 from pagecache.store import bump
+from search.index import rebuild
 
 
 class Command(BaseCommand):

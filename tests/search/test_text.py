@@ -3,7 +3,8 @@ from html import escape
 from hypothesis import given
 from hypothesis import strategies as st
 
-from balkan.searchtext import clean_query, highlight, normalise, snippet, terms, text_of_html, words
+from core.richtext import text_of_html
+from search.text import clean_query, highlight, normalise, snippet, terms, words
 
 
 def test_japanese_is_split_into_words_without_particles():
@@ -80,3 +81,35 @@ def test_clean_query_shortens_long_queries():
     query, shortened = clean_query("a" * 10_000)
     assert shortened is True
     assert query == "a" * 200
+
+
+def test_accents_come_off_latin_letters_and_letters_without_one_are_spelled_plainly():
+    assert words("Kočevje Türkiye Şişli Đakovo Łódź Ertuğrul") == [
+        "kocevje",
+        "turkiye",
+        "sisli",
+        "dakovo",
+        "lodz",
+        "ertugrul",
+    ]
+
+
+def test_japanese_voiced_marks_are_kept():
+    # ボ typed as ホ and a combining voiced mark is still ボ, never ホ.
+    assert words("ホ\u3099スニア") == ["ボスニア"]
+    assert words("パリ") != words("ハリ")
+
+
+def test_hiragana_is_read_as_katakana_and_half_width_kana_as_full():
+    assert words("すろべにあ", query=True) == words("スロベニア") == words("ｽﾛﾍﾞﾆｱ")
+
+
+def test_a_closing_long_vowel_mark_is_dropped_so_both_spellings_meet():
+    assert words("エネルギー") == words("エネルギ") == ["エネルギ"]
+    assert words("コンピューター") == words("コンピュータ")
+
+
+def test_highlight_finds_folded_words_in_the_text_as_written():
+    assert highlight("Yaskawa in Kočevje", ["kocevje"]) == "Yaskawa in <mark>Kočevje</mark>"
+    assert highlight("ＭＩＲＡＩ 2022", ["mirai"]) == "<mark>ＭＩＲＡＩ</mark> 2022"
+    assert highlight("すろべにあ", ["スロベニア"]) == "<mark>すろべにあ</mark>"

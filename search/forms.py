@@ -1,4 +1,4 @@
-"""Forms of the site's own pages."""
+"""The search page's filter."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _

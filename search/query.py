@@ -405,19 +405,24 @@ class Search:
             document = found.get(language) or found.get(settings.LANGUAGE_CODE) or next(iter(found.values()))
             with translation.override(settings.LANGUAGE_CODE):
                 url = translate_url(document.path, language)
+            is_entity = entity is not None and (hit["kind"], hit["object_id"]) == (
+                entity.kind,
+                entity.object_id,
+            )
             results.append(
                 Result(
                     kind=document.kind,
                     badge=BADGES[document.kind],
                     title=highlight(document.title, marked),
-                    snippet=snippet([document.summary, document.body], marked),
+                    # The card reads as the profile begins; a result shows where the query is met.
+                    snippet=snippet([document.summary or document.body], marked, from_start=True)
+                    if is_entity
+                    else snippet([document.summary, document.body], marked),
                     url=url,
                     date=document.date,
                     date_display=document.date_display,
                     lang=document.language if document.language != language else "",
-                    flag_url=entity.flag_url
-                    if entity and (hit["kind"], hit["object_id"]) == (entity.kind, entity.object_id)
-                    else "",
+                    flag_url=entity.flag_url if is_entity else "",
                 )
             )
         return results

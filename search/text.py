@@ -178,10 +178,10 @@ def highlight(text, query_words):
     return mark_safe(html)  # Every piece of `text` above went through escape().
 
 
-def snippet(texts, query_words, length=SNIPPET_LENGTH):
+def snippet(texts, query_words, length=SNIPPET_LENGTH, from_start=False):
     """Return an escaped, highlighted extract of the first of `texts` that mentions the query.
 
-    Without a mention, the start of the first non-empty text is shown.
+    Without a mention, or `from_start`, the start of the first non-empty text is shown.
     """
     texts = [" ".join(str(text or "").split()) for text in texts]
     texts = [text for text in texts if text]
@@ -189,7 +189,7 @@ def snippet(texts, query_words, length=SNIPPET_LENGTH):
         return ""
     pattern = _pattern(query_words)
     chosen, start = texts[0], 0
-    for text in texts:
+    for text in [] if from_start else texts:
         match = next(_spans(text, pattern), None) if pattern else None
         if match:
             chosen, start = text, max(0, match[0] - length // 3)

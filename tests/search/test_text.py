@@ -113,3 +113,9 @@ def test_highlight_finds_folded_words_in_the_text_as_written():
     assert highlight("Yaskawa in Kočevje", ["kocevje"]) == "Yaskawa in <mark>Kočevje</mark>"
     assert highlight("ＭＩＲＡＩ 2022", ["mirai"]) == "<mark>ＭＩＲＡＩ</mark> 2022"
     assert highlight("すろべにあ", ["スロベニア"]) == "<mark>すろべにあ</mark>"
+
+
+def test_a_snippet_from_the_start_reads_as_the_text_begins():
+    text = "An EU member between the Alps and the Adriatic. " + "More words. " * 30 + "Slovenia at last."
+    assert snippet([text], ["slovenia"], from_start=True).startswith("An EU member")
+    assert snippet([text], ["slovenia"]).startswith("…")

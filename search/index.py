@@ -20,7 +20,6 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from chronology.models import ChronologyEntry
@@ -76,12 +75,6 @@ SOURCES = (
     Source(Kind.PARTNERS, PartnerOrganisation, "name", ("description",), ("address",)),
 )
 SOURCE_OF_MODEL = {source.model: source for source in SOURCES}
-BADGES = {
-    Kind.NEWS: _("News"),
-    Kind.COUNTRIES: _("Country"),
-    Kind.CHRONOLOGY: _("Chronology"),
-    Kind.PARTNERS: _("Partner"),
-}
 
 
 def names_in(text):

@@ -209,6 +209,9 @@ EDGE_PURGE_URLS = env.list("EDGE_PURGE_URL", default=[])
 EDGE_PURGE_TIMEOUT = env.float("EDGE_PURGE_TIMEOUT", default=2.0)
 # --- end of page cache and scale
 
+# `manage.py check_links`: how long each external address may take to answer.
+LINK_CHECK_TIMEOUT = env.int("LINK_CHECK_TIMEOUT", default=10)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

@@ -34,7 +34,7 @@ from partners.models import PartnerOrganisation
 
 from . import services
 from .forms import TransitionForm
-from .models import EditingPresence, ReviewComment, ReviewLink, WorkflowEvent
+from .models import EditingPresence, LinkCheck, ReviewComment, ReviewLink, WorkflowEvent
 
 # How long an opened form counts as someone still editing.
 EDITING_WINDOW = datetime.timedelta(minutes=30)
@@ -622,3 +622,25 @@ class WorkflowEventAdmin(admin.ModelAdmin):
                 ngettext("%d force-publication confirmed.", "%d force-publications confirmed.", done) % done,
                 messages.SUCCESS,
             )
+
+
+@admin.register(LinkCheck)
+class LinkCheckAdmin(admin.ModelAdmin):
+    """The external addresses as `manage.py check_links` last found them, read-only: fix them where they are used."""
+
+    list_display = ("url", "ok", "problem", "where", "checked_at")
+    list_filter = ("ok",)
+    search_fields = ("url",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff
+
+    @admin.display(description=gettext_lazy("used on"))
+    def where(self, check):
+        return format_html_join(", ", '<a href="{}">{}</a>', ((url, label) for label, url in check.places))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from balkan.attention import SHOWN, Attention, Item
 
 from . import services
-from .models import WorkflowEvent
+from .models import LinkCheck, WorkflowEvent
 
 Action = WorkflowEvent.Action
 
@@ -87,6 +87,34 @@ def force_publications_to_confirm(user):
     return _fill(attention, events.order_by("at"), lambda event: f"{event.user or '—'}: {event.note}")
 
 
+def broken_links(user):
+    """The external addresses that failed when last checked, each with the page where it is fixed."""
+    attention = Attention(
+        "broken-links",
+        _("Broken links"),
+        _("Addresses on the site that did not answer properly when last checked: correct or remove them."),
+    )
+    broken = LinkCheck.objects.filter(ok=False).order_by("url")
+    attention.count = broken.count()
+    attention.items = [
+        Item(
+            check.url,
+            check.places[0][1] if check.places else "",
+            " · ".join([check.problem, *(label for label, _url in check.places)]),
+        )
+        for check in broken[:SHOWN]
+    ]
+    attention.links = [
+        (_("All checked links"), reverse("admin:workflow_linkcheck_changelist") + "?ok__exact=0")
+    ]
+    return attention
+
+
 def workflow_lists(user):
-    lists = [awaiting_approval(user), returned_to_author(user), force_publications_to_confirm(user)]
+    lists = [
+        awaiting_approval(user),
+        returned_to_author(user),
+        force_publications_to_confirm(user),
+        broken_links(user),
+    ]
     return [attention for attention in lists if attention is not None and attention.count]

@@ -174,3 +174,22 @@ class ReviewComment(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.text[:50]}"
+
+
+class LinkCheck(models.Model):
+    """The last answer of one external address the site prints (`manage.py check_links`)."""
+
+    url = models.URLField(_("address"), max_length=500, unique=True)
+    ok = models.BooleanField(_("answers"), default=True)
+    status = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
+    problem = models.CharField(_("problem"), max_length=300, blank=True)
+    places = models.JSONField(_("used on"), default=list, help_text=_("[label, admin address] pairs."))
+    checked_at = models.DateTimeField(_("checked"))
+
+    class Meta:
+        verbose_name = _("link check")
+        verbose_name_plural = _("link checks")
+        ordering = ["url"]
+
+    def __str__(self):
+        return self.url

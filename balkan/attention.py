@@ -147,7 +147,7 @@ def missing_japanese(user):
         if model in PARENTS:
             records = records.select_related(PARENTS[model][0])
         records = list(records.order_by("-pk"))
-        _add(attention, model, records)
+        add_records(attention, model, records)
     return attention
 
 
@@ -165,7 +165,7 @@ def missing_alt_texts(user):
             continue
         if model is NewsImage:
             records = list(NewsImage.objects.filter(missing("alt", "en")).select_related("news_item"))
-            _add(attention, model, records, _("gallery image"))
+            add_records(attention, model, records, _("gallery image"))
             continue
         condition, rich_text = Q(), RICH_TEXT.get(model)
         if model in HERO_IMAGES:
@@ -190,7 +190,7 @@ def missing_alt_texts(user):
             if notes:
                 record.attention_note = ", ".join(notes)
                 found.append(record)
-        _add(attention, model, found)
+        add_records(attention, model, found)
     return attention
 
 
@@ -199,7 +199,7 @@ def images_without_alt(html):
     return sum(1 for tag in IMG_TAG.findall(html or "") if not ALT_TEXT.search(tag))
 
 
-def _add(attention, model, records, note=""):
+def add_records(attention, model, records, note=""):
     """Count `records`, show the first few and link to all of them (on their parent's page if edited inline)."""
     if not records:
         return

@@ -209,6 +209,8 @@ EDGE_PURGE_URLS = env.list("EDGE_PURGE_URL", default=[])
 EDGE_PURGE_TIMEOUT = env.float("EDGE_PURGE_TIMEOUT", default=2.0)
 # --- end of page cache and scale
 
+# A country or partner without a review-by date is due for review this long after its last change.
+REVIEW_EVERY_DAYS = env.int("REVIEW_EVERY_DAYS", default=365)
 # `manage.py check_links`: how long each external address may take to answer.
 LINK_CHECK_TIMEOUT = env.int("LINK_CHECK_TIMEOUT", default=10)
 

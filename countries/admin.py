@@ -94,6 +94,7 @@ class CountryAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
             {"fields": ("flag_preview", "hero_image", "hero_preview", "hero_alt", "hero_credit")},
         ),
         (_("Sharing"), {"fields": ("sharing",)}),
+        (_("Keeping it true"), {"fields": ("review_by",)}),
     )
 
     @admin.display(description=_("flag"))

@@ -129,6 +129,14 @@ class Country(SlugHistoryMixin, models.Model):
             "Only published countries have a public profile. Countries that are only the home of partners (Japan, for instance) stay unpublished."
         ),
     )
+    review_by = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When someone should check this record's facts again (figures, addresses, websites). Left empty, it is due a year after its last change. It is listed on the admin's front page when due."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     history = HistoricalRecords()

@@ -65,6 +65,14 @@ class PartnerOrganisation(SlugHistoryMixin, models.Model):
         help_text=_("An official partner of the network."),
     )
     is_published = models.BooleanField(_("published"), default=True)
+    review_by = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When someone should check this record's facts again (figures, addresses, websites). Left empty, it is due a year after its last change. It is listed on the admin's front page when due."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     history = HistoricalRecords()

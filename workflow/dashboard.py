@@ -3,11 +3,18 @@
 Each list costs two queries, whatever the amount of content.
 """
 
-from django.db.models import Exists, F, OuterRef, Subquery
+import datetime
+
+from django.conf import settings
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from balkan.attention import SHOWN, Attention, Item
+from balkan.attention import SHOWN, Attention, Item, add_records, can_change
+from countries.models import Country
+from partners.models import PartnerOrganisation
 
 from . import services
 from .models import LinkCheck, WorkflowEvent
@@ -110,11 +117,39 @@ def broken_links(user):
     return attention
 
 
+def due_for_review(user):
+    """Countries and partners whose review-by date has come, or that nobody changed for REVIEW_EVERY_DAYS."""
+    attention = Attention(
+        "review-by",
+        _("Due for review"),
+        _("Check these records' facts (figures, addresses, websites), then set their next review-by date."),
+    )
+    today = timezone.localdate()
+    stale = timezone.now() - datetime.timedelta(days=settings.REVIEW_EVERY_DAYS)
+    for model in (Country, PartnerOrganisation):
+        if not can_change(user, model):
+            continue
+        records = list(
+            model._default_manager.filter(
+                Q(review_by__lte=today) | Q(review_by__isnull=True, updated_at__lt=stale)
+            ).order_by(F("review_by").asc(nulls_first=True), "updated_at")
+        )
+        for record in records:
+            if record.review_by:
+                record.attention_note = _("review by %(date)s") % {"date": date_format(record.review_by)}
+            else:
+                changed = date_format(timezone.localdate(record.updated_at))
+                record.attention_note = _("last changed %(date)s") % {"date": changed}
+        add_records(attention, model, records)
+    return attention
+
+
 def workflow_lists(user):
     lists = [
         awaiting_approval(user),
         returned_to_author(user),
         force_publications_to_confirm(user),
         broken_links(user),
+        due_for_review(user),
     ]
     return [attention for attention in lists if attention is not None and attention.count]

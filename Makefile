@@ -43,7 +43,7 @@ setup: $(VENV)/.runtime messages
 	$(BIN)/python manage.py ensure_admin
 
 serve:
-	$(BIN)/gunicorn balkan.wsgi --bind $(HOST):$(PORT) --workers $(WEB_CONCURRENCY) \
+	RUN_TASK_WORKER=$${RUN_TASK_WORKER:-1} $(BIN)/gunicorn balkan.wsgi --bind $(HOST):$(PORT) --workers $(WEB_CONCURRENCY) \
 		--access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
 run: setup serve

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "events",
     "search",  # after the content apps: it indexes them
     "workflow",  # after the content apps: it wraps their admins
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -211,6 +213,14 @@ EDGE_PURGE_TIMEOUT = env.float("EDGE_PURGE_TIMEOUT", default=2.0)
 
 # A country or partner without a review-by date is due for review this long after its last change.
 REVIEW_EVERY_DAYS = env.int("REVIEW_EVERY_DAYS", default=365)
+# Background tasks (the workflow's e-mails): django-tasks, queued in the database and run by
+# `manage.py db_worker` (started beside gunicorn by `make run`; see the README for several machines).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# E-mail: EMAIL_URL as django-environ reads it (smtp+tls://user:password@host:587); by default
+# messages are written to the worker's output, as no mail server is assumed.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Japan–Balkan Network <noreply@localhost>")
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 # `manage.py check_links`: how long each external address may take to answer.
 LINK_CHECK_TIMEOUT = env.int("LINK_CHECK_TIMEOUT", default=10)
 

@@ -11,6 +11,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -34,7 +35,7 @@ from partners.models import PartnerOrganisation
 
 from . import services
 from .forms import TransitionForm
-from .models import EditingPresence, LinkCheck, ReviewComment, ReviewLink, WorkflowEvent
+from .models import EditingPresence, LinkCheck, ReviewComment, ReviewLink, StaffPreference, WorkflowEvent
 
 # How long an opened form counts as someone still editing.
 EDITING_WINDOW = datetime.timedelta(minutes=30)
@@ -644,3 +645,23 @@ class LinkCheckAdmin(admin.ModelAdmin):
     @admin.display(description=gettext_lazy("used on"))
     def where(self, check):
         return format_html_join(", ", '<a href="{}">{}</a>', ((url, label) for label, url in check.places))
+
+
+class StaffPreferenceInline(admin.StackedInline):
+    model = StaffPreference
+    can_delete = False
+    extra = 1
+    max_num = 1
+
+
+def _with_preferences(user_model):
+    """Add the staff member's preferences (the language of their e-mails) to the user's admin page."""
+    registered = type(admin.site._registry[user_model])
+    admin.site.unregister(user_model)
+    admin.site.register(
+        user_model,
+        type(registered.__name__, (registered,), {"inlines": (*registered.inlines, StaffPreferenceInline)}),
+    )
+
+
+_with_preferences(get_user_model())

@@ -193,3 +193,24 @@ class LinkCheck(models.Model):
 
     def __str__(self):
         return self.url
+
+
+class StaffPreference(models.Model):
+    """What a staff member chose for themselves: the language of the e-mails the workflow sends them."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_preference",
+        verbose_name=_("user"),
+    )
+    language = models.CharField(
+        _("language of e-mails"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+
+    class Meta:
+        verbose_name = _("preference")
+        verbose_name_plural = _("preferences")
+
+    def __str__(self):
+        return str(self.user)

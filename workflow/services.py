@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from balkan import audit
 from news.models import NewsItem, can_publish
 
+from . import notifications
 from .models import WorkflowEvent
 
 Action = WorkflowEvent.Action
@@ -77,6 +78,7 @@ def record(user, item, action, note="", *, request=None, audit_every_step=True):
     )
     if action in AUDIT_ALWAYS or (audit_every_step and action in AUDITED):
         audit.record(user, AUDITED[action], item, request=request, message=audit_message(action, note))
+    notifications.notify(event)
     return event
 
 

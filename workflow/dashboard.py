@@ -3,21 +3,17 @@
 Each list costs two queries, whatever the amount of content.
 """
 
-import datetime
-
-from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from balkan.attention import SHOWN, Attention, Item, add_records, can_change
-from countries.models import Country
-from partners.models import PartnerOrganisation
 
 from . import services
 from .models import LinkCheck, WorkflowEvent
+from .reviews import REVIEWED, due
 
 Action = WorkflowEvent.Action
 
@@ -124,16 +120,10 @@ def due_for_review(user):
         _("Due for review"),
         _("Check these records' facts (figures, addresses, websites), then set their next review-by date."),
     )
-    today = timezone.localdate()
-    stale = timezone.now() - datetime.timedelta(days=settings.REVIEW_EVERY_DAYS)
-    for model in (Country, PartnerOrganisation):
+    for model in REVIEWED:
         if not can_change(user, model):
             continue
-        records = list(
-            model._default_manager.filter(
-                Q(review_by__lte=today) | Q(review_by__isnull=True, updated_at__lt=stale)
-            ).order_by(F("review_by").asc(nulls_first=True), "updated_at")
-        )
+        records = list(due(model))
         for record in records:
             if record.review_by:
                 record.attention_note = _("review by %(date)s") % {"date": date_format(record.review_by)}

@@ -214,3 +214,23 @@ class StaffPreference(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class ReviewReminder(models.Model):
+    """When the staff responsible for a record were last reminded that it is due for review."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    sent_at = models.DateTimeField(_("sent"))
+
+    class Meta:
+        verbose_name = _("review reminder")
+        verbose_name_plural = _("review reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="one_review_reminder_per_record"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type} {self.object_id}: {self.sent_at:%Y-%m-%d}"

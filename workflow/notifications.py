@@ -22,7 +22,9 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_tasks import task
 
 from core.linked_data import absolute
@@ -102,30 +104,65 @@ def compose(event, user):
     return SUBJECTS[event.action]() % {"item": item}, "\n".join(lines)
 
 
-@task()
-def send_step(event_id, user_id, attempt=1):
-    """Send the message about one workflow step to one person; on a mail failure, try again later."""
-    event = WorkflowEvent.objects.select_related("content_type", "user").filter(pk=event_id).first()
-    user = get_user_model().objects.filter(pk=user_id, is_active=True).exclude(email="").first()
-    if event is None or user is None:
-        return "nobody to tell"
-    with translation.override(language_of(user)):
-        subject, body = compose(event, user)
+def _send_or_retry(task, args, attempt, user, subject, body):
+    """Send one message; when the mail server fails, queue `task` with `args` again later (or give up)."""
     try:
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
     except (smtplib.SMTPException, OSError) as error:
         if attempt >= MAX_ATTEMPTS:
-            logger.error("Gave up telling %s of %s after %s attempts: %s", user.email, event, attempt, error)
+            logger.error(
+                "Gave up sending %r to %s after %s attempts: %s", subject, user.email, attempt, error
+            )
             raise
         later = timezone.now() + datetime.timedelta(seconds=RETRY_AFTER[attempt - 1])
-        send_step.using(run_after=later).enqueue(event_id, user_id, attempt + 1)
+        task.using(run_after=later).enqueue(*args, attempt + 1)
         logger.warning(
-            "Could not tell %s of %s (attempt %s), trying again at %s: %s",
+            "Could not send %r to %s (attempt %s), again at %s: %s",
+            subject,
             user.email,
-            event,
             attempt,
             later,
             error,
         )
         return "retrying"
     return "sent"
+
+
+def _staff(user_id):
+    return (
+        get_user_model().objects.filter(pk=user_id, is_active=True, is_staff=True).exclude(email="").first()
+    )
+
+
+@task()
+def send_step(event_id, user_id, attempt=1):
+    """Send the message about one workflow step to one person; on a mail failure, try again later."""
+    event = WorkflowEvent.objects.select_related("content_type", "user").filter(pk=event_id).first()
+    user = _staff(user_id)
+    if event is None or user is None:
+        return "nobody to tell"
+    with translation.override(language_of(user)):
+        subject, body = compose(event, user)
+    return _send_or_retry(send_step, (event_id, user_id), attempt, user, subject, body)
+
+
+@task()
+def send_review_reminder(user_id, items, attempt=1):
+    """Remind one person of the records due for review: `items` are [label, review-by ISO date or "", admin path]."""
+    user = _staff(user_id)
+    if user is None or not items:
+        return "nobody to tell"
+    with translation.override(language_of(user)):
+        subject = ngettext(
+            "%(count)s record is due for review", "%(count)s records are due for review", len(items)
+        ) % {"count": len(items)}
+        lines = [_("These records' facts should be checked again, then given their next review-by date:"), ""]
+        for label, due_on, path in items:
+            when = (
+                date_format(datetime.date.fromisoformat(due_on))
+                if due_on
+                else _("no date, unchanged for a year")
+            )
+            lines += [f"- {label} ({when})", f"  {absolute(path)}"]
+        lines += ["", _("Japan–Balkan Network")]
+    return _send_or_retry(send_review_reminder, (user_id, items), attempt, user, subject, "\n".join(lines))

@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The admin in the staff member's chosen language, else their browser's.
+    "workflow.middleware.StaffLanguageMiddleware",
     # Accounts: two-factor verification and the absolute session lifetime.
     "django_otp.middleware.OTPMiddleware",
     "balkan.security.SessionLifetimeMiddleware",

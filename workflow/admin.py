@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
@@ -665,3 +666,29 @@ def _with_preferences(user_model):
 
 
 _with_preferences(get_user_model())
+
+
+@admin.register(StaffPreference)
+class StaffPreferenceAdmin(admin.ModelAdmin):
+    """Each staff member's own preferences (the language of the admin and of their e-mails)."""
+
+    fields = ("language",)
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_staff
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request) and (obj is None or obj.user_id == request.user.pk)
+
+    has_change_permission = has_view_permission
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        """There is one to see: the signed-in person's own."""
+        own, _created = StaffPreference.objects.get_or_create(user=request.user)
+        return redirect("admin:workflow_staffpreference_change", own.pk)

@@ -47,13 +47,13 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_ckeditor_5",
-    "taggit",
+    "balkan.third_party.TagsConfig",  # taggit, under a name staff read
     "simple_history",
     "imagekit",
     "csp",
-    "axes",
+    "balkan.third_party.LoginAttemptsConfig",  # axes
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "balkan.third_party.AuthenticatorAppsConfig",  # django_otp.plugins.otp_totp
     "balkan",
     "pagecache",
     "countries",
@@ -64,7 +64,7 @@ INSTALLED_APPS = [
     "search",  # after the content apps: it indexes them
     "workflow",  # after the content apps: it wraps their admins
     "django_tasks",
-    "django_tasks_db",
+    "balkan.third_party.BackgroundTasksConfig",  # django_tasks_db
 ]
 
 MIDDLEWARE = [

@@ -147,3 +147,30 @@ def test_admin_wears_the_networks_mark_and_colours(superuser_client):
     for html in (login_page.content.decode(), superuser_client.get("/admin/").content.decode()):
         assert 'class="admin-brand"' in html and "img/mark" in html
         assert "css/admin" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        ("en", {"Login attempts", "Two-factor authentication", "Tags", "Background tasks"}),
+        ("ja", {"ログイン試行", "2要素認証", "タグ", "バックグラウンド処理"}),
+    ],
+)
+def test_the_admin_names_every_app_for_people_not_by_its_package(superuser_client, language, names):
+    import re
+
+    html = superuser_client.get("/admin/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    shown = set(re.findall(r"<caption>\s*<a[^>]*>([^<]*)</a>", html))
+    assert names <= shown
+    for package in (
+        "Axes",
+        "AXES",
+        "OTP_TOTP",
+        "Otp_Totp",
+        "TOTP",
+        "Taggit",
+        "TAGGIT",
+        "Tasks Database Backend",
+    ):
+        assert package not in shown

@@ -34,7 +34,7 @@ from news.models import NewsItem
 from partners.admin import PartnerOrganisationAdmin
 from partners.models import PartnerOrganisation
 
-from . import services
+from . import links, services
 from .forms import TransitionForm
 from .models import EditingPresence, LinkCheck, ReviewComment, ReviewLink, StaffPreference, WorkflowEvent
 
@@ -630,7 +630,7 @@ class WorkflowEventAdmin(admin.ModelAdmin):
 class LinkCheckAdmin(admin.ModelAdmin):
     """The external addresses as `manage.py check_links` last found them, read-only: fix them where they are used."""
 
-    list_display = ("url", "ok", "problem", "where", "checked_at")
+    list_display = ("url", "ok", "explanation", "where", "checked_at")
     list_filter = ("ok",)
     search_fields = ("url",)
 
@@ -643,9 +643,15 @@ class LinkCheckAdmin(admin.ModelAdmin):
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_staff
 
+    @admin.display(description=gettext_lazy("problem"))
+    def explanation(self, check):
+        return links.explain(check)
+
     @admin.display(description=gettext_lazy("used on"))
     def where(self, check):
-        return format_html_join(", ", '<a href="{}">{}</a>', ((url, label) for label, url in check.places))
+        return format_html_join(
+            ", ", '<a href="{}">{}</a>', ((url, label) for label, url in links.where(check))
+        )
 
 
 class StaffPreferenceInline(admin.StackedInline):

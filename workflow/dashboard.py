@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from balkan.attention import SHOWN, Attention, Item, add_records, can_change
 
-from . import services
+from . import links, services
 from .models import LinkCheck, WorkflowEvent
 from .reviews import REVIEWED, due
 
@@ -99,14 +99,11 @@ def broken_links(user):
     )
     broken = LinkCheck.objects.filter(ok=False).order_by("url")
     attention.count = broken.count()
-    attention.items = [
-        Item(
-            check.url,
-            check.places[0][1] if check.places else "",
-            " · ".join([check.problem, *(label for label, _url in check.places)]),
-        )
-        for check in broken[:SHOWN]
-    ]
+    attention.items = []
+    for check in broken[:SHOWN]:
+        places = links.where(check)
+        note = " · ".join([links.explain(check), *(label for label, _url in places)])
+        attention.items.append(Item(check.url, places[0][1] if places else "", note))
     attention.links = [
         (_("All checked links"), reverse("admin:workflow_linkcheck_changelist") + "?ok__exact=0")
     ]

@@ -9,11 +9,14 @@ address is used. The admin's front page lists the addresses that failed
 """
 
 import http.client
+import socket
+import ssl
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
@@ -41,7 +44,7 @@ PLACES = (
 
 
 def addresses():
-    """Return {address: [[label, admin address], ...]} for every external address the site prints."""
+    """Return {address: [[model label, pk, name, admin address], ...]} for every external address printed."""
     found = {}
     for model, name, owner_of in PLACES:
         records = model._default_manager.exclude(**{name: ""})
@@ -51,13 +54,44 @@ def addresses():
             owner = owner_of(record)
             opts = owner._meta
             place = [
-                f"{str(opts.verbose_name).capitalize()}: {owner}",
+                opts.label_lower,
+                owner.pk,
+                str(owner),
                 reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[owner.pk]),
             ]
             places = found.setdefault(getattr(record, name), [])
             if place not in places:
                 places.append(place)
     return found
+
+
+def where(check):
+    """Return [(label, admin address)] of the pages where `check`'s address is used, in the active language."""
+    shown = []
+    for label, _pk, name, url in check.places:
+        verbose_name = str(apps.get_model(label)._meta.verbose_name)
+        shown.append((f"{verbose_name[:1].upper()}{verbose_name[1:]}: {name}", url))
+    return shown
+
+
+def explain(check):
+    """Return what went wrong with `check`'s address (a LinkCheck or an Answer), in the active language."""
+    code, _sep, detail = (check.problem or "").partition(":")
+    if code == "status":
+        return _("Answers %(status)s.") % {"status": check.status}
+    if code == "loop":
+        return _("Redirects in a loop or more than %(count)s times.") % {"count": MAX_REDIRECTS}
+    if code == "timeout":
+        return _("No answer within %(seconds)s seconds.") % {"seconds": settings.LINK_CHECK_TIMEOUT}
+    if code == "no-name":
+        return _("Cannot be reached: no site has this name.")
+    if code == "refused":
+        return _("Cannot be reached: the server refused the connection.")
+    if code == "certificate":
+        return _("Cannot be reached: its security certificate is not valid.")
+    if code == "other":
+        return _("Cannot be reached: %(reason)s.") % {"reason": detail}
+    return ""
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -69,7 +103,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 class Answer:
     ok: bool
     status: int | None = None
-    problem: str = ""
+    problem: str = ""  # a code that `explain()` puts into words when it is read
 
 
 def _ask(url, method):
@@ -79,10 +113,16 @@ def _ask(url, method):
         return response.status
 
 
-def _no_answer():
-    return Answer(
-        False, None, _("No answer within %(seconds)s seconds.") % {"seconds": settings.LINK_CHECK_TIMEOUT}
-    )
+def _unreachable(reason):
+    if isinstance(reason, TimeoutError):
+        return Answer(False, None, "timeout")
+    if isinstance(reason, socket.gaierror):
+        return Answer(False, None, "no-name")
+    if isinstance(reason, ConnectionRefusedError):
+        return Answer(False, None, "refused")
+    if isinstance(reason, ssl.SSLError | ssl.CertificateError):
+        return Answer(False, None, "certificate")
+    return Answer(False, None, f"other:{reason}"[:300])
 
 
 def check(url):
@@ -95,21 +135,14 @@ def check(url):
                 raise
             status = _ask(url, "GET")  # some servers refuse HEAD but answer GET
     except urllib.error.HTTPError as error:
-        if 300 <= error.code < 400:
-            problem = _("Redirects in a loop or more than %(count)s times.") % {"count": MAX_REDIRECTS}
-            return Answer(False, error.code, problem)
-        return Answer(False, error.code, _("Answers %(status)s.") % {"status": error.code})
-    except TimeoutError:
-        return _no_answer()
+        return Answer(False, error.code, "loop" if 300 <= error.code < 400 else "status")
     except urllib.error.URLError as error:
-        if isinstance(error.reason, TimeoutError):
-            return _no_answer()
-        return Answer(False, None, _("Cannot be reached: %(reason)s.") % {"reason": error.reason})
+        return _unreachable(error.reason)
     except (http.client.HTTPException, OSError, ValueError) as error:
-        return Answer(False, None, _("Cannot be reached: %(reason)s.") % {"reason": error})
+        return _unreachable(error)
     if 200 <= status < 300:
         return Answer(True, status)
-    return Answer(False, status, _("Answers %(status)s.") % {"status": status})
+    return Answer(False, status, "status")
 
 
 def check_all():
@@ -126,7 +159,7 @@ def check_all():
                 defaults={
                     "ok": answer.ok,
                     "status": answer.status,
-                    "problem": answer.problem[:300],
+                    "problem": answer.problem,
                     "places": found[url],
                     "checked_at": now,
                 },

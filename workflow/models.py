@@ -182,8 +182,12 @@ class LinkCheck(models.Model):
     url = models.URLField(_("address"), max_length=500, unique=True)
     ok = models.BooleanField(_("answers"), default=True)
     status = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
-    problem = models.CharField(_("problem"), max_length=300, blank=True)
-    places = models.JSONField(_("used on"), default=list, help_text=_("[label, admin address] pairs."))
+    problem = models.CharField(
+        _("problem"), max_length=300, blank=True, help_text=_("What went wrong, as a code.")
+    )
+    places = models.JSONField(
+        _("used on"), default=list, help_text=_("[model, key, name, admin address] of each record using it.")
+    )
     checked_at = models.DateTimeField(_("checked"))
 
     class Meta:

@@ -14,7 +14,7 @@ from django.core.management import call_command
 
 from countries.models import Embassy, TradeFigure
 from tests.helpers.workflow import change_url
-from workflow.links import check
+from workflow.links import check, explain
 from workflow.models import LinkCheck
 
 pytestmark = pytest.mark.django_db
@@ -84,12 +84,14 @@ def web(settings):
 )
 def test_each_answer_is_told_apart(web, path, ok, status, problem):
     answer = check(web.url + path)
-    assert (answer.ok, answer.status, answer.problem) == (ok, status, problem)
+    assert (answer.ok, answer.status, explain(answer)) == (ok, status, problem)
 
 
-def test_an_address_nobody_listens_on_is_broken(web):
+def test_an_address_nobody_listens_on_is_broken_and_says_why_in_words(web):
     answer = check("http://127.0.0.1:9/")
-    assert not answer.ok and answer.problem.startswith("Cannot be reached")
+    assert (answer.ok, explain(answer)) == (False, "Cannot be reached: the server refused the connection.")
+    answer = check("https://no-such-site.invalid/")
+    assert (answer.ok, explain(answer)) == (False, "Cannot be reached: no site has this name.")
 
 
 def test_the_command_checks_every_printed_address_and_the_dashboard_lists_the_broken(
@@ -112,7 +114,7 @@ def test_the_command_checks_every_printed_address_and_the_dashboard_lists_the_br
     assert set(checks) == {"/ok", "/missing", "/loop", "/slow"}
     assert checks["/ok"].ok and not any(checks[path].ok for path in ("/missing", "/loop", "/slow"))
     # One address used in two places is asked once and names both.
-    assert [url for _label, url in checks["/missing"].places] == [change_url(partner), change_url(slovenia)]
+    assert [url for *_record, url in checks["/missing"].places] == [change_url(partner), change_url(slovenia)]
 
     html = publisher_client.get("/admin/").content.decode()
     broken = html.split("Broken links", 1)[1]
@@ -140,8 +142,24 @@ def test_the_list_of_checked_links_is_read_only(publisher_client):
         url="https://gone.example/",
         ok=False,
         status=404,
-        problem="Answers 404.",
+        problem="status",
         checked_at="2026-12-01T00:00Z",
     )
     assert publisher_client.get("/admin/workflow/linkcheck/").status_code == 200
     assert publisher_client.get("/admin/workflow/linkcheck/add/").status_code == 403
+
+
+def test_a_japanese_publisher_reads_the_broken_links_in_japanese(web, make_partner, publisher):
+    from django.test import Client
+
+    from workflow.models import StaffPreference
+
+    make_partner(name="Cosylab", website=web.url + "/missing")
+    call_command("check_links", verbosity=0)  # run in English, read in Japanese
+    StaffPreference.objects.create(user=publisher, language="ja")
+    client = Client()
+    client.force_login(publisher)
+    html = client.get("/admin/").content.decode()
+    broken = html.split("attention__list--broken-links", 1)[1].split('<div class="module', 1)[0]
+    assert "ステータス404を返します。" in broken and "パートナー団体: Cosylab" in broken
+    assert "Answers 404" not in broken

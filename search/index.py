@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -49,6 +50,10 @@ class Source:
 
     def public(self):
         return self.model._default_manager.published()
+
+    def is_public(self):
+        """Return the condition that a search document's record is public, checked by its key."""
+        return Exists(self.public().filter(pk=OuterRef("object_id")))
 
     def path(self, obj):
         if self.model is ChronologyEntry:

@@ -29,7 +29,7 @@ from operator import add, or_
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Case, Count, Exists, Expression, F, FloatField, Max, OuterRef, Q, Value, When
+from django.db.models import Case, Count, Expression, F, FloatField, Max, Q, Value, When
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -98,7 +98,7 @@ def _entities():
         extra = ["iso_code"] if model is Country else []
         for record in model.objects.published().only("pk", "other_names", *name_fields, *extra):
             names = [getattr(record, name) for name in name_fields] + names_in(record.other_names)
-            folded = tuple(dict.fromkeys(tuple(words(name)) for name in names if words(name)))
+            folded = tuple(dict.fromkeys(name for name in (tuple(words(name)) for name in names) if name))
             entities.append(Entity(kind, record.pk, folded, record.flag_url if model is Country else ""))
     return entities
 
@@ -171,17 +171,14 @@ class Search:
         self.words = words(text, query=True)[:MAX_WORDS]
         content = [word for word in self.words if word not in STOP_WORDS]
         self.content = content or self.words
-        self._mentions = None
         self.capped = set()
 
     def __bool__(self):
         return bool(self.words)
 
-    @property
+    @cached_property
     def mentions(self):
-        if self._mentions is None:
-            self._mentions = _mentions(self.words) if self.words else []
-        return self._mentions
+        return _mentions(self.words) if self.words else []
 
     @property
     def entity(self):
@@ -198,8 +195,9 @@ class Search:
             return None
         return mentions[0].entity
 
+    @cached_property
     def groups(self):
-        """Return the query as groups of alternatives: a named country or partner is one group of all its names."""
+        """The query as groups of alternatives: a named country or partner is one group of all its names."""
         groups, taken = [], set()
         for mention in self.mentions:
             span = set(mention.name)
@@ -282,10 +280,10 @@ class Search:
         by its primary key, not by reading every public record.
         """
         matching = (
-            self._documents().filter(kind=kind).filter(reduce(or_, map(self._group_match, self.groups())))
+            self._documents().filter(kind=kind).filter(reduce(or_, map(self._group_match, self.groups)))
         )
         if public:
-            matching = matching.filter(Exists(SOURCE_OF_KIND[kind].public().filter(pk=OuterRef("object_id"))))
+            matching = matching.filter(SOURCE_OF_KIND[kind].is_public())
         return matching.order_by(F("date").desc(nulls_first=True)).values("pk")[:CANDIDATES]
 
     @cached_property
@@ -308,7 +306,7 @@ class Search:
 
     def hits(self, kind=None):
         """Return one row per matching record (kind, object_id, rank, newest), best first."""
-        rank = reduce(add, (self._group_score(group) for group in self.groups()))
+        rank = reduce(add, (self._group_score(group) for group in self.groups))
         return (
             self._matching(kind)
             .values("kind", "object_id")
@@ -392,7 +390,7 @@ class Search:
             versions.setdefault((document.kind, document.object_id), {})[document.language] = document
         marked = [
             word
-            for group in self.groups()
+            for group in self.groups
             for alt in group.alternatives
             for word in alt
             if word not in STOP_WORDS

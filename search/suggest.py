@@ -15,7 +15,7 @@ from operator import and_, or_
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 from django.urls import translate_url
 from django.utils import translation
 
@@ -70,7 +70,7 @@ def suggestions(query, language):
     per_kind = []
     for source in SOURCES:
         documents = SearchDocument.objects.filter(
-            Exists(source.public().filter(pk=OuterRef("object_id"))),
+            source.is_public(),
             kind=source.kind,
             language__in={language, settings.LANGUAGE_CODE},
         )

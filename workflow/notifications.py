@@ -44,15 +44,25 @@ SUBJECTS = {
 }
 
 
-def recipients(event):
-    """Return the staff who should hear of `event`: active, with an e-mail address, never its author."""
+def reachable_staff():
+    """Return the staff the workflow may write to: active, with an e-mail address."""
+    return get_user_model().objects.filter(is_active=True, is_staff=True).exclude(email="").order_by("pk")
+
+
+def publishers(staff):
+    """Return the publishers among `staff`."""
     from .services import is_publisher
 
-    staff = get_user_model().objects.filter(is_active=True, is_staff=True).exclude(email="")
+    return [user for user in staff if is_publisher(user)]
+
+
+def recipients(event):
+    """Return the staff who should hear of `event`: active, with an e-mail address, never its author."""
+    staff = reachable_staff()
     if event.user_id:
         staff = staff.exclude(pk=event.user_id)
     if event.action == Action.SUBMITTED:
-        return [user for user in staff.order_by("pk") if is_publisher(user)]
+        return publishers(staff)
     submitted = (
         WorkflowEvent.objects.filter(
             content_type=event.content_type_id, object_id=event.object_id, action=Action.SUBMITTED
@@ -129,9 +139,7 @@ def _send_or_retry(task, args, attempt, user, subject, body):
 
 
 def _staff(user_id):
-    return (
-        get_user_model().objects.filter(pk=user_id, is_active=True, is_staff=True).exclude(email="").first()
-    )
+    return reachable_staff().filter(pk=user_id).first()
 
 
 @task()

@@ -11,7 +11,6 @@ The admin's front page lists the same records (`workflow.dashboard`).
 import datetime
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q
 from django.urls import reverse
@@ -21,7 +20,7 @@ from countries.models import Country
 from partners.models import PartnerOrganisation
 
 from .models import ReviewReminder
-from .notifications import send_review_reminder
+from .notifications import publishers, reachable_staff, send_review_reminder
 
 REVIEWED = (Country, PartnerOrganisation)
 REMIND_EVERY_DAYS = 7
@@ -35,21 +34,16 @@ def due(model):
     ).order_by(F("review_by").asc(nulls_first=True), "updated_at")
 
 
-def responsible(record, publishers):
-    """Return who should check `record`: whoever on the staff changed it last, else every publisher."""
-    latest = record.history.order_by("-history_date").select_related("history_user").first()
-    user = latest.history_user if latest else None
-    if user is not None and user.is_active and user.is_staff and user.email:
-        return [user]
-    return publishers
+def responsible(record, staff, fallback):
+    """Return who should check `record`: whoever in `staff` ({pk: user}) changed it last, else `fallback`."""
+    latest = record.history.order_by("-history_date").values_list("history_user", flat=True).first()
+    return [staff[latest]] if latest in staff else fallback
 
 
 def remind():
     """Queue one reminder per responsible person for the records due; return how many people."""
-    from .services import is_publisher
-
-    staff = get_user_model().objects.filter(is_active=True, is_staff=True).exclude(email="").order_by("pk")
-    publishers = [user for user in staff if is_publisher(user)]
+    staff = {user.pk: user for user in reachable_staff()}
+    everyone = publishers(staff.values())
     recently = timezone.now() - datetime.timedelta(days=REMIND_EVERY_DAYS)
     lists = {}
     for model in REVIEWED:
@@ -65,7 +59,7 @@ def remind():
                 continue
             path = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
             item = [str(record), record.review_by.isoformat() if record.review_by else "", path]
-            for user in responsible(record, publishers):
+            for user in responsible(record, staff, everyone):
                 lists.setdefault(user.pk, []).append(item)
             ReviewReminder.objects.update_or_create(
                 content_type=content_type, object_id=str(record.pk), defaults={"sent_at": timezone.now()}

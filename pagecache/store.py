@@ -60,7 +60,9 @@ class _NearCache:
         self.values = {}  # shared key -> (value, time.monotonic() when read)
         self.pages = {}  # page key -> entry, oldest first
         self.lock = threading.Lock()
-        self.missed = False  # a bump did not reach the shared cache: apply the outbox when it answers
+        # A bump did not reach the shared cache: apply the outbox when it answers. A new process starts
+        # so: an outage before it was born (a bump the lease outlived) is one it could not have heard of.
+        self.missed = True
         self.epoch = 0  # grows whenever what was read may be out of date
 
     def clear(self):
@@ -144,6 +146,7 @@ class _Listener:
 
     def forked(self):
         self.thread, self.subscribed = None, False
+        _distrust_what_was_read()
 
     def announce(self):
         """Tell every process that generations were renewed (after they were written)."""

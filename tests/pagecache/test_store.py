@@ -85,6 +85,24 @@ def test_a_story_unpublished_during_an_outage_is_gone_on_other_servers_when_the_
 
 
 @pytest.mark.django_db
+def test_a_process_started_after_an_outage_applies_what_it_missed_though_the_lease_outlived_it(
+    story, publisher_client, shared_cache, django_capture_on_commit_callbacks, monkeypatch
+):
+    reader = Client()
+    warm(reader)
+    shared_cache.cut()
+    unpublish_in_admin(publisher_client, story, django_capture_on_commit_callbacks)
+    shared_cache.restore()
+    # A worker that had read nothing before the outage (or is started after it) never heard of it,
+    # and the sync lease is still there: only starting out distrustful keeps it from the old pages.
+    monkeypatch.setattr(store, "near", store._NearCache())
+    assert caches["shared"].get(store.SYNC_KEY) is not None
+
+    assert_gone_everywhere(reader)
+    assert not PendingBump.objects.exists()
+
+
+@pytest.mark.django_db
 def test_a_delivered_change_leaves_nothing_pending(
     story, publisher_client, django_capture_on_commit_callbacks
 ):

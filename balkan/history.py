@@ -106,8 +106,13 @@ def word_diff(old, new):
 
 def changes_between(older, newer):
     """Return the Changes from the historical record `older` to `newer`."""
+    return field_changes(newer.instance_type, older, newer)
+
+
+def field_changes(model, older, newer):
+    """Return the Changes of `model`'s fields from `older` to `newer` (records or instances)."""
     changes = []
-    for field in diff_fields(newer.instance_type):
+    for field in diff_fields(model):
         old, new = getattr(older, field.attname), getattr(newer, field.attname)
         if old == new or (old in (None, "") and new in (None, "")):
             continue

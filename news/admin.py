@@ -176,7 +176,8 @@ class NewsItemAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
         return can_publish(request.user)
 
     def save_model(self, request, obj, form, change):
-        previous = form.initial.get("status") if change else None
+        # (Not a field of the form, when the state is read-only for this user: then it is unchanged.)
+        previous = form.initial.get("status", obj.status) if change else None
         if obj.status != previous:
             if obj.status not in EDITOR_STATUSES and not can_publish(request.user):
                 raise PermissionDenied

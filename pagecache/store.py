@@ -25,6 +25,8 @@ request during) makes it distrust what it read. While it cannot hear, the
 process trusts nothing it read before: each page asks Redis.
 """
 
+import contextlib
+import contextvars
 import hashlib
 import logging
 import os
@@ -50,6 +52,9 @@ SYNC_KEY = "sync:lease"
 SYNC_LOCK_KEY = "sync:lock"
 
 _schedule = {}
+# Set while a preview renders a change inside a transaction that will be rolled back: nothing it
+# changes or computes may reach a cache that readers share.
+_sandboxed = contextvars.ContextVar("pagecache_sandboxed", default=False)
 logger = logging.getLogger(__name__)
 
 
@@ -366,7 +371,7 @@ def bump(*names):
     edge stays in the database until one does.
     """
     names = sorted(set(names))
-    if not names:
+    if not names or _sandboxed.get():
         return
     for name in names:
         generations.kind_of(name)  # a typo fails here, not as a page that never refreshes
@@ -519,6 +524,8 @@ def check_schedule(found):
 
 def remember(key, names, compute, timeout=None):
     """Return compute(), kept in the cache until a generation in `names` changes."""
+    if _sandboxed.get():
+        return compute()
     current = tokens(names)
     if current is None:
         return compute()
@@ -529,3 +536,13 @@ def remember(key, names, compute, timeout=None):
         value = compute()
         pages().set(cache_key, value, timeout or settings.PAGE_CACHE_SECONDS)
     return value
+
+
+@contextlib.contextmanager
+def sandbox():
+    """Within: changes renew no generation and values computed are not kept (for rolled-back previews)."""
+    token = _sandboxed.set(True)
+    try:
+        yield
+    finally:
+        _sandboxed.reset(token)

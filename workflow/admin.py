@@ -11,20 +11,24 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import formats, timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from balkan.admin import QuoteAdmin
+from balkan.admin import PageAdmin, QuoteAdmin
 from balkan.history import changes_between
-from balkan.models import Quote
+from balkan.models import Page, Quote
 from chronology.admin import ChronologyEntryAdmin
 from chronology.models import ChronologyEntry
 from countries.admin import CountryAdmin
@@ -34,14 +38,22 @@ from news.models import NewsItem
 from partners.admin import PartnerOrganisationAdmin
 from partners.models import PartnerOrganisation
 
-from . import links, services
+from . import changes, links, services
 from .forms import TransitionForm
-from .models import EditingPresence, LinkCheck, ReviewComment, ReviewLink, StaffPreference, WorkflowEvent
+from .models import (
+    EditingPresence,
+    LinkCheck,
+    PendingChange,
+    ReviewComment,
+    ReviewLink,
+    StaffPreference,
+    WorkflowEvent,
+)
 
 # How long an opened form counts as someone still editing.
 EDITING_WINDOW = datetime.timedelta(minutes=30)
 
-WORKFLOW_FIELDS = ("workflow_note", "force_reason", "opened_version")
+WORKFLOW_FIELDS = ("workflow_note", "force_reason", "opened_version", "opened_change")
 
 
 def current_version(item):
@@ -59,13 +71,22 @@ class WorkflowAdminMixin:
         fieldsets = list(super().get_fieldsets(request, obj))
         fields = ["workflow_history"]
         if self.has_change_permission(request, obj):
-            fields += ["workflow_note", "opened_version"]
+            fields += ["workflow_note", "opened_version", "opened_change"]
             if services.is_publisher(request.user):
                 fields += ["force_reason"]
         return [(gettext_lazy("Review notes"), {"fields": fields}), *fieldsets]
 
     def get_readonly_fields(self, request, obj=None):
-        return (*super().get_readonly_fields(request, obj), "workflow_history")
+        fields = (*super().get_readonly_fields(request, obj), "workflow_history")
+        if (
+            self.state_field
+            and obj is not None
+            and changes.is_live(obj)
+            and not services.is_publisher(request.user)
+        ):
+            # An editor changes what a live item says, never whether it is live.
+            fields = (*fields, self.state_field)
+        return fields
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if "fields" not in kwargs or kwargs["fields"]:
@@ -102,11 +123,20 @@ class WorkflowAdminMixin:
                 ),
             )
             opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
+            opened_change = forms.CharField(widget=forms.HiddenInput, required=False)
             workflow_action = None
+            # True when saving keeps the form as the live item's pending change instead of changing it.
+            pending = False
 
             def __init__(self, *args, **kwargs):
+                showing = getattr(request, "showing_change", None)
+                instance = kwargs.get("instance")
+                if not args and "data" not in kwargs and showing is not None and instance is not None:
+                    # The form of a live item with a change waiting shows the change, to go on with.
+                    args = (changes.posted_data(showing.data),)
                 super().__init__(*args, **kwargs)
                 self.fields["opened_version"].initial = current_version(self.instance)
+                self.live = changes.is_live(self.instance) and not getattr(request, "applying_change", False)
 
             def clean(self):
                 cleaned_data = super().clean()
@@ -117,7 +147,24 @@ class WorkflowAdminMixin:
                     self.add_error(model_admin.state_field, str(error))
                 except ValidationError as error:
                     self.add_error(None, error)
+                if self.live and self.workflow_action is None:
+                    self.keep_aside_unless_forced(cleaned_data)
                 return cleaned_data
+
+            def keep_aside_unless_forced(self, cleaned_data):
+                """Decide that saving keeps a pending change, unless a publisher forces it live now."""
+                if services.is_publisher(user) and cleaned_data.get("force_reason", "").strip():
+                    self.workflow_action = WorkflowEvent.Action.FORCE_PUBLISHED
+                    return
+                self.pending = True
+                opened = cleaned_data.get("opened_change", "")
+                problem = changes.stale_draft_problem(changes.pending_change(self.instance), opened)
+                if problem:
+                    self.data = self.data.copy()
+                    self.data[self.add_prefix("opened_change")] = str(
+                        changes.pending_change(self.instance).revision
+                    )
+                    raise ValidationError(problem, code="stale-draft")
 
             def refuse_a_stale_save(self, opened):
                 """Refuse to save over a version saved after this form was opened; keep what was typed."""
@@ -168,10 +215,27 @@ class WorkflowAdminMixin:
         )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, object_id) if request.method == "GET" else None
-        if obj is not None and self.has_change_permission(request, obj):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and request.method == "GET" and self.has_change_permission(request, obj):
             self.note_who_is_editing(request, obj)
+        if obj is not None:
+            change = changes.pending_change(obj)
+            if change is not None and request.method == "GET":
+                request.showing_change = change
+            extra_context = {
+                **(extra_context or {}),
+                "live_item": changes.is_live(obj),
+                "pending_change": change,
+                "pending_change_urls": self.pending_change_urls(obj) if change else None,
+            }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        showing = getattr(request, "showing_change", None)
+        if showing is not None and f"{prefix}-TOTAL_FORMS" in showing.data:
+            kwargs["data"] = changes.posted_data(showing.data)
+        return kwargs
 
     def note_who_is_editing(self, request, obj):
         """Warn that someone else has this item open, and note that this user now has too."""
@@ -198,7 +262,24 @@ class WorkflowAdminMixin:
         )
 
     def save_model(self, request, obj, form, change):
+        if getattr(form, "pending", False):
+            # The live item stays as it is; the form is kept as its change, for review.
+            request.saved_change = changes.save_draft(
+                obj,
+                request.user,
+                request.POST,
+                request.FILES,
+                submit="_submit_change" in request.POST,
+                note=form.cleaned_data.get("workflow_note", ""),
+                request=request,
+            )
+            form.save_m2m = lambda: None  # (a revert saves its form's relations itself)
+            return
         super().save_model(request, obj, form, change)
+        if change and not getattr(request, "applying_change", False):
+            waiting = changes.pending_change(obj)
+            if waiting is not None:  # the form showed it, and it is saved live now (forced, or not live)
+                changes.drop(waiting)
         EditingPresence.objects.filter(
             content_type=ContentType.objects.get_for_model(type(obj)),
             object_id=str(obj.pk),
@@ -210,6 +291,154 @@ class WorkflowAdminMixin:
             if action == WorkflowEvent.Action.FORCE_PUBLISHED:
                 note = form.cleaned_data.get("force_reason", "")
             services.record(request.user, obj, action, note, request=request, audit_every_step=False)
+
+    def save_related(self, request, form, formsets, change):
+        if getattr(request, "saved_change", None) is None:
+            super().save_related(request, form, formsets, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "saved_change", None) is not None:
+            return ""  # nothing of the item changed (its inline rows were not even saved)
+        return super().construct_change_message(request, form, formsets, add)
+
+    def log_change(self, request, obj, message):
+        saved = getattr(request, "saved_change", None)
+        if saved is not None:
+            message = _("Saved a change for review (draft %(revision)s); the live version is unchanged.") % {
+                "revision": saved.revision
+            }
+        return super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        saved = getattr(request, "saved_change", None)
+        if saved is None:
+            return super().response_change(request, obj)
+        if saved.state == PendingChange.State.SUBMITTED and "_submit_change" in request.POST:
+            text = _(
+                "Your change is submitted for review; publishers have been told. Readers see the "
+                "published version until one approves it."
+            )
+        else:
+            text = _(
+                "Your change is saved as a draft. Readers see the published version until a publisher "
+                "approves it: preview it, then submit it for review."
+            )
+        self.message_user(request, text, messages.SUCCESS)
+        return redirect(request.path)
+
+    # The change waiting over a live item: its differences, preview and steps
+
+    def pending_change_urls(self, obj):
+        name = f"admin:{self.opts.app_label}_{self.opts.model_name}"
+        return {
+            "review": reverse(f"{name}_pending", args=[obj.pk]),
+            "preview_en": reverse(f"{name}_pending_preview", args=[obj.pk, "en"]),
+            "preview_ja": reverse(f"{name}_pending_preview", args=[obj.pk, "ja"]),
+        }
+
+    def get_urls(self):
+        name = f"{self.opts.app_label}_{self.opts.model_name}"
+        return [
+            path(
+                "<path:object_id>/pending-change/",
+                self.admin_site.admin_view(self.pending_change_view),
+                name=f"{name}_pending",
+            ),
+            path(
+                "<path:object_id>/pending-change/preview/<str:language>/",
+                self.admin_site.admin_view(self.pending_preview_view),
+                name=f"{name}_pending_preview",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _pending_or_404(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_view_or_change_permission(request, obj):
+            raise Http404
+        change = changes.pending_change(obj)
+        if change is None:
+            raise Http404
+        return obj, change
+
+    def pending_preview_view(self, request, object_id, language):
+        obj, change = self._pending_or_404(request, object_id)
+        if language not in dict(settings.LANGUAGES):
+            raise Http404
+        try:
+            response = changes.render_preview(change, request, language)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return redirect(self.pending_change_urls(obj)["review"])
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        add_never_cache_headers(response)
+        return response
+
+    def pending_change_view(self, request, object_id):
+        obj, change = self._pending_or_404(request, object_id)
+        form = TransitionForm(request.POST or None, note_label=_("Note for the review"))
+        if request.method == "POST" and form.is_valid():
+            if not self.has_change_permission(request, obj):
+                raise PermissionDenied
+            step = self.pending_step(request, change, form.cleaned_data["note"])
+            if step is not None:
+                self.message_user(request, step, messages.SUCCESS)
+                return redirect(
+                    reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
+                )
+        found, problems = changes.differences(change, request)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Change waiting for review: %(item)s") % {"item": obj},
+            "opts": self.opts,
+            "original": obj,
+            "change": change,
+            "differences": found,
+            "problems": problems,
+            "form": form,
+            "urls": self.pending_change_urls(obj),
+            "is_publisher": services.is_publisher(request.user),
+            "four_eyes_problem": changes.four_eyes_problem(change, request.user),
+            "may_change": self.has_change_permission(request, obj),
+            "workflow_history": self.workflow_history(obj),
+        }
+        return TemplateResponse(request, "admin/workflow/pending_change.html", context)
+
+    def pending_step(self, request, change, note):
+        """Take the step the pressed button asks for; return what to tell the user, or None (told already)."""
+        user, post = request.user, request.POST
+        steps = {
+            "_submit": (
+                lambda: changes.submit(change, user, note, request=request),
+                _("The change is submitted for review; publishers have been told."),
+            ),
+            "_approve": (
+                lambda: changes.approve(change, user, note, request=request),
+                _("The change is approved and live."),
+            ),
+            "_force": (
+                lambda: changes.force_publish(change, user, note, request=request),
+                _("The change is live without a second review; another publisher is asked to confirm it."),
+            ),
+            "_reject": (
+                lambda: changes.reject(change, user, note, request=request),
+                _("The change is sent back to its author with your reason."),
+            ),
+            "_discard": (
+                lambda: changes.discard(change, user),
+                _("The change is thrown away; the live version is as it was."),
+            ),
+        }
+        for button, (take, done) in steps.items():
+            if button in post:
+                try:
+                    take()
+                except (PermissionDenied, ValidationError) as error:
+                    reasons = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+                    self.message_user(request, reasons, messages.ERROR)
+                    return None
+                return done
+        return None
 
     @admin.display(description=gettext_lazy("review history"))
     def workflow_history(self, obj):
@@ -290,6 +519,12 @@ class WorkflowAdminMixin:
         def apply(item, note):
             if not self.has_change_permission(request, item):
                 raise PermissionDenied(_("You may not change it."))
+            if changes.is_live(item):  # what waits for review is the change over it, if there is one
+                waiting = changes.pending_change(item)
+                if waiting is None:
+                    raise ValidationError(_("It is live, and no change to it is waiting: edit it first."))
+                changes.submit(waiting, request.user, note, request=request)
+                return
             self.steps["submit"](item, request.user, note, request=request)
 
         return self.transition_step(
@@ -487,6 +722,12 @@ class ReviewLinksMixin:
 class WorkflowNewsItemAdmin(ReviewLinksMixin, WorkflowAdminMixin, NewsItemAdmin):
     actions = ("submit_for_review", "publish", "force_publish", "reject", "unpublish", "archive")
 
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and changes.is_live(obj):
+            # Anyone who may change news may propose a change to a live story: it waits for review.
+            return admin.ModelAdmin.has_change_permission(self, request, obj)
+        return super().has_change_permission(request, obj)
+
 
 class FlagWorkflowAdminMixin(WorkflowAdminMixin):
     """The same workflow for content with a published flag: only publishers set it, under four eyes."""
@@ -580,6 +821,11 @@ for model, model_admin in (
 ):
     admin.site.unregister(model)
     admin.site.register(model, type(model_admin.__name__, (FlagWorkflowAdminMixin, model_admin), {}))
+# Site pages are always public: every edit is a change that waits for review.
+admin.site.unregister(Page)
+admin.site.register(
+    Page, type(PageAdmin.__name__, (WorkflowAdminMixin, PageAdmin), {"actions": (), "state_field": None})
+)
 
 
 @admin.register(WorkflowEvent)

@@ -238,3 +238,55 @@ class ReviewReminder(models.Model):
 
     def __str__(self):
         return f"{self.content_type} {self.object_id}: {self.sent_at:%Y-%m-%d}"
+
+
+class PendingChange(models.Model):
+    """An edit to a published item, kept aside until a publisher approves it; readers see the live version.
+
+    `data` is the admin form exactly as its author posted it (fields and inline
+    rows, each name with its list of values) and `files` the pictures uploaded
+    with it, in storage under pending/. Preview and approval both feed the
+    same data through the same admin form as the author's, so what goes live is
+    what was previewed.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for review")
+        REJECTED = "rejected", _("Sent back")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("type"))
+    object_id = models.CharField(_("object id"), max_length=64)
+    item = GenericForeignKey("content_type", "object_id")
+    object_repr = models.CharField(_("item"), max_length=200)
+    data = models.JSONField(_("form"), default=dict)
+    files = models.JSONField(_("uploaded files"), default=dict)
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.DRAFT)
+    revision = models.PositiveIntegerField(_("revision"), default=1)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("last saved by"),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("saved"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("change waiting for review")
+        verbose_name_plural = _("changes waiting for review")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="one_pending_change_per_item")
+        ]
+
+    def __str__(self):
+        return self.object_repr

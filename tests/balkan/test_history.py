@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from balkan.history import changes_between, word_diff
+from tests.helpers.workflow import publish_pending_change
 
 
 class FormFields(HTMLParser):
@@ -159,6 +160,8 @@ def test_revert_restores_both_languages_and_keeps_the_workflow_state(publisher_c
     response = publisher_client.post(revert_url(item, first), {**form, "_save": "Revert"})
     assert response.status_code == 302
     item.refresh_from_db()
+    assert item.title_en == "Second", "a revert of a live story waits for review like any change"
+    publish_pending_change(item)
     assert (item.title_en, item.title_ja, item.body_en) == ("First", "最初", "<p>First text.</p>")
     assert item.status == "published"
     assert item.history.first().history_user == publisher
@@ -184,7 +187,7 @@ def test_revert_needs_permission_to_change_the_object_as_it_is_now(client, djang
 
 
 @pytest.mark.django_db
-def test_editor_reverts_a_draft_but_cannot_revert_a_published_story(editor_client, make_news):
+def test_editor_reverts_a_draft_and_a_revert_of_a_published_story_waits_for_review(editor_client, make_news):
     draft = make_news(status="draft", body="<p>First.</p>")
     first = draft.history.first()
     draft.body_en = "<p>Second.</p>"
@@ -198,12 +201,14 @@ def test_editor_reverts_a_draft_but_cannot_revert_a_published_story(editor_clien
     old = live.history.first()
     live.body_en = "<p>Live, edited.</p>"
     live.save()
-    page = editor_client.get(revert_url(live, old)).content.decode()
-    assert 'value="Revert"' not in page
-    response = editor_client.post(revert_url(live, old), {**form, "slug": live.slug, "_save": "Revert"})
-    assert response.status_code == 403
+    form = submitted_form(editor_client, revert_url(live, old))
+    assert "status" not in form, "an editor never changes whether a story is live"
+    response = editor_client.post(revert_url(live, old), {**form, "_save": "Revert"})
+    assert response.status_code == 302
     live.refresh_from_db()
-    assert live.body_en == "<p>Live, edited.</p>"
+    assert live.body_en == "<p>Live, edited.</p>", "readers keep the live version"
+    publish_pending_change(live)
+    assert (live.body_en, live.status) == ("<p>Live.</p>", "published")
 
 
 @pytest.mark.django_db
@@ -238,6 +243,6 @@ def test_countries_chronology_and_partners_keep_history_diff_and_revert(
     form = submitted_form(client, revert_url(obj, first))
     response = client.post(revert_url(obj, first), {**form, "_save": "Revert"})
     assert response.status_code == 302, response.content.decode()[:3000]
-    obj.refresh_from_db()
+    publish_pending_change(obj)
     assert getattr(obj, f"{field}_en") != "Renamed" and getattr(obj, f"{field}_ja") != "改名"
     assert obj.history.count() == 3 and obj.history.first().history_user == boss

@@ -6,6 +6,7 @@ from django.urls import reverse
 from model_bakery import baker
 
 from balkan.models import Page
+from tests.helpers.workflow import publish_pending_change
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +39,8 @@ def test_staff_edit_the_about_page_in_both_languages(editor_client, client):
     assert editor_client.get(url).status_code == 200
     response = editor_client.post(url, form_data())
     assert response.status_code == 302
+    assert "<h1>About BALKAN</h1>" not in client.get("/about/").content.decode(), "it waits for review"
+    publish_pending_change(page)
 
     english = client.get("/about/").content.decode()
     assert "<h1>About BALKAN</h1>" in english
@@ -55,6 +58,7 @@ def test_the_contact_page_is_edited_the_same_way(editor_client, client):
         url, form_data(key="contact", title_en="Write to us", title_ja="お問い合わせ")
     )
     assert response.status_code == 302
+    publish_pending_change(page)
     assert "<h1>Write to us</h1>" in client.get("/contact/").content.decode()
     assert "<h1>お問い合わせ</h1>" in client.get("/ja/contact/").content.decode()
 
@@ -84,7 +88,7 @@ def test_scripts_typed_into_a_page_are_removed(editor_client, client):
     page = baker.make(Page, key="about", title_en="About")
     url = reverse("admin:balkan_page_change", args=[page.pk])
     editor_client.post(url, form_data(body_ja='<p onclick="x()">本文<script>alert(1)</script></p>'))
-    page.refresh_from_db()
+    publish_pending_change(page)
     assert page.body_ja == "<p>本文</p>"
     assert "<script>" not in client.get("/ja/about/").content.decode()
 

@@ -62,3 +62,31 @@ def form_data(response, **changes):
             add(form)
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def pending_url(obj):
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_pending", args=[obj.pk])
+
+
+def publish_pending_change(obj, note="Checked."):
+    """Have two other publishers submit (if need be) and approve the change waiting over `obj`."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from workflow.models import PendingChange
+
+    from .users import staff_in
+
+    change = PendingChange.objects.get(object_id=str(obj.pk), content_type__model=obj._meta.model_name)
+    users = get_user_model()
+    for step, name in (("_submit", "sami"), ("_approve", "pia")):
+        if step == "_submit" and change.state == PendingChange.State.SUBMITTED:
+            continue
+        user = users.objects.filter(username=name).first() or staff_in(users, name, "Publishers")
+        client = Client()
+        client.force_login(user)
+        response = client.post(pending_url(obj), {"note": note, step: "1"})
+        assert response.status_code == 302, response.content.decode()[:3000]
+    assert not PendingChange.objects.filter(pk=change.pk).exists(), "approved and applied"
+    obj.refresh_from_db()
+    return obj

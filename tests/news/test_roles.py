@@ -10,6 +10,8 @@ from django.utils import timezone
 from news.models import NewsItem
 from tests.helpers.images import image_upload
 from tests.helpers.news import news_form_data
+from tests.helpers.workflow import pending_url
+from workflow.models import PendingChange
 
 CHANGELIST = reverse("admin:news_newsitem_changelist")
 ADD = reverse("admin:news_newsitem_add")
@@ -135,19 +137,28 @@ def test_the_publish_action_itself_refuses_an_editor(rf, editor, make_news):
 
 
 @pytest.mark.django_db
-def test_editor_cannot_change_a_published_story_by_any_route(editor_client, make_news):
+def test_editor_never_changes_a_published_story_by_any_route_only_proposes_a_change(
+    editor_client, make_news, client
+):
     item = make_news(status="published", body="<p>Published text.</p>")
     before = snapshot(item)
-    page = editor_client.get(change_url(item))
-    assert page.status_code == 200
-    assert "Published text." in page.content.decode()
-    assert 'name="_save"' not in page.content.decode()  # read-only view
-    forged = editor_client.post(change_url(item), news_form_data(item, body_en="<p>Changed.</p>"))
-    assert forged.status_code == 403
+    page = editor_client.get(change_url(item)).content.decode()
+    assert "Published text." in page and 'name="_submit_change"' in page
+    assert 'name="status"' not in page, "whether it is live is not the editor's to change"
+    # Even a forged state in the form changes nothing of the live story.
+    data = news_form_data(item, body_en="<p>Changed.</p>", status="draft", force_reason="Because.")
+    assert editor_client.post(change_url(item), data).status_code == 302
+    assert snapshot(item) == before
+    change = PendingChange.objects.get(object_id=str(item.pk))
+    assert change.data["body_en"] == ["<p>Changed.</p>"]
     run_action(editor_client, "submit_for_review", item)
     history = reverse("admin:news_newsitem_simple_history", args=[item.pk, item.history.first().history_id])
-    assert editor_client.post(history, news_form_data(item, body_en="<p>Changed.</p>")).status_code == 403
+    assert editor_client.post(history, news_form_data(item, body_en="<p>Reverted.</p>")).status_code == 302
+    for step in ("_approve", "_force", "_reject"):
+        refused = editor_client.post(pending_url(item), {step: "1", "note": "Now."}, follow=True)
+        assert "Only publishers may publish, approve, reject or unpublish." in refused.content.decode()
     assert snapshot(item) == before
+    assert "Published text." in client.get(item.get_absolute_url()).content.decode()
 
 
 @pytest.mark.django_db
@@ -156,7 +167,8 @@ def test_editor_submits_drafts_with_the_action_and_others_are_left_alone(editor_
     response = run_action(editor_client, "submit_for_review", draft, in_review, published)
     text = response.content.decode()
     assert "1 item submitted for review." in text
-    assert "Only drafts can be submitted" in text and "You may not change it" in text
+    assert "Only drafts can be submitted" in text
+    assert "It is live, and no change to it is waiting: edit it first." in text
     draft.refresh_from_db(), in_review.refresh_from_db(), published.refresh_from_db()
     assert (draft.status, draft.submitted_by) == ("review", editor)
     assert (in_review.status, published.status) == ("review", "published")

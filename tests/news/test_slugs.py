@@ -20,7 +20,9 @@ def test_changing_a_published_storys_slug_in_admin_redirects_the_old_address(
     form = publisher_client.get(change).context["adminform"].form
     assert "the old address will redirect to the new one" in form.fields["slug"].help_text
 
-    response = publisher_client.post(change, news_form_data(item, slug="state-visit-to-sofia"), follow=True)
+    # A publisher's change to a live story waits for a second publisher, unless forced with a reason.
+    data = news_form_data(item, slug="state-visit-to-sofia", force_reason="The embassy prints it today.")
+    response = publisher_client.post(change, data, follow=True)
     assert "The old address /news/visit-to-sofia/ now redirects to /news/state-visit-to-sofia/." in (
         response.content.decode()
     )

@@ -112,7 +112,9 @@ def test_other_names_edited_in_the_admin_take_effect_at_once(publisher, demo):
     greece = Country.objects.get(slug="greece")
     page = publisher_client.get(change_url(greece))
     assert 'name="other_names"' in page.content.decode()
-    data = form_data(page, other_names=greece.other_names + "\nEllada\nエラダ")
+    data = form_data(
+        page, other_names=greece.other_names + "\nEllada\nエラダ", force_reason="Readers cannot find it."
+    )
     response = publisher_client.post(change_url(greece), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     for url, link in (

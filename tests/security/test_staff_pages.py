@@ -48,7 +48,7 @@ def addresses():
             if pk is None:
                 continue
             route = re.sub(r"<(?:path:|int:)?(?:object_id|id|pk)>", str(pk), route)
-            route = route.replace("<str:file_type>", "csv")
+            route = route.replace("<str:file_type>", "csv").replace("<str:language>", "ja")
         assert "<" not in route, route
         yield route
 

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from tests.helpers.workflow import change_url, form_data
+from tests.helpers.workflow import change_url, form_data, publish_pending_change
 
 pytestmark = pytest.mark.django_db
 
@@ -56,4 +56,7 @@ def test_setting_the_next_date_in_the_admin_takes_it_off_the_list(publisher_clie
     next_year = (timezone.localdate() + datetime.timedelta(days=365)).isoformat()
     response = publisher_client.post(change_url(slovenia), form_data(page, review_by=next_year))
     assert response.status_code == 302
+    # Like any change to a live profile, the new date waits for a second publisher.
+    assert f'href="{change_url(slovenia)}"' in due(publisher_client, publisher)
+    publish_pending_change(slovenia)
     assert due(publisher_client, publisher) == ""

@@ -12,6 +12,7 @@ from model_bakery import baker
 
 from pagecache.store import forget_near_cache
 from tests.helpers.caches import clear_caches
+from tests.helpers.mail import mail_port  # noqa: F401 - a fixture for every test
 from tests.helpers.users import staff_in
 
 

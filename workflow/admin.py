@@ -136,6 +136,7 @@ class WorkflowAdminMixin:
                     args = (changes.posted_data(showing.data),)
                 super().__init__(*args, **kwargs)
                 self.fields["opened_version"].initial = current_version(self.instance)
+                self.fields["opened_change"].initial = "0"  # no draft of a change when opened
                 self.live = changes.is_live(self.instance) and not getattr(request, "applying_change", False)
 
             def clean(self):

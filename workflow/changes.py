@@ -21,6 +21,7 @@ between so that the change no longer fits, nothing, with the reason.
 import mimetypes
 import posixpath
 import uuid
+from urllib.parse import urlsplit
 
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
@@ -273,7 +274,7 @@ def render_preview(change, request, language):
     with translation.override(language), transaction.atomic(), store.sandbox():
         try:
             item = apply(change, request)
-            url = item.get_absolute_url()
+            url = urlsplit(item.get_absolute_url()).path  # (a chronology entry's is the list's, #entry-…)
             match = resolve(url)
             page = HttpRequest()
             page.method = "GET"

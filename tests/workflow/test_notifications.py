@@ -6,59 +6,19 @@ that is down never holds up a save, and the worker tries again later.
 """
 
 import datetime
-import email
-from email import policy
 from urllib.parse import urlsplit
 
 import pytest
 import time_machine
-from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.utils import timezone
 
 from tests.helpers.workflow import run_action
-from tests.servers import free_port
+from tests.helpers.mail import MailServer, run_worker
 from workflow.models import StaffPreference
 
 # The worker closes its database connection between tasks, as it should: these tests commit for real.
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-class Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
-        return "250 OK"
-
-    def to(self, address):
-        return [message for message in self.messages if message["To"] == address]
-
-
-class MailServer:
-    def __init__(self, port):
-        self.inbox = Inbox()
-        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=port)
-
-    def __enter__(self):
-        self.controller.start()
-        return self.inbox
-
-    def __exit__(self, *exc):
-        self.controller.stop()
-
-
-@pytest.fixture
-def mail_port(settings):
-    port = free_port()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_TIMEOUT = 5
-    settings.SITE_URL = "https://balkan.example"
-    return port
 
 
 @pytest.fixture
@@ -72,10 +32,6 @@ def team(editor, publisher, other_publisher):
         user.save()
         StaffPreference.objects.create(user=user, language=language)
     return editor, publisher, other_publisher
-
-
-def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def opens(client, user, message):

@@ -13,8 +13,8 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from tests.helpers.workflow import run_action
 from tests.helpers.mail import MailServer, run_worker
+from tests.helpers.workflow import run_action
 from workflow.models import StaffPreference
 
 # The worker closes its database connection between tasks, as it should: these tests commit for real.

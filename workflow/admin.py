@@ -296,6 +296,10 @@ class WorkflowAdminMixin:
     def save_related(self, request, form, formsets, change):
         if getattr(request, "saved_change", None) is None:
             super().save_related(request, form, formsets, change)
+            return
+        for formset in formsets:  # not content: a review link for the change is made at once
+            if formset.model is ReviewLink:
+                self.save_formset(request, form, formset, change)
 
     def construct_change_message(self, request, form, formsets, add=False):
         if getattr(request, "saved_change", None) is not None:

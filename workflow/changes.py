@@ -18,6 +18,7 @@ therefore exactly what was previewed, or, when the live item has changed in
 between so that the change no longer fits, nothing, with the reason.
 """
 
+import contextlib
 import mimetypes
 import posixpath
 import uuid
@@ -58,6 +59,8 @@ NOT_CONTENT = {
     "workflow_note",
     "force_reason",
 }
+# Rows of forms beside the content, saved at once whatever the item's state: review links.
+NOT_CONTENT_PREFIXES = ("workflow-reviewlink-",)
 PENDING_UPLOADS = "pending"
 
 
@@ -100,7 +103,11 @@ def save_draft(item, user, post, uploads, *, submit=False, note="", request=None
         change = PendingChange(content_type=content_type, object_id=str(item.pk))
     else:
         change.revision += 1
-    data = {key: post.getlist(key) for key in post if key not in NOT_CONTENT}
+    data = {
+        key: post.getlist(key)
+        for key in post
+        if key not in NOT_CONTENT and not key.startswith(NOT_CONTENT_PREFIXES)
+    }
     files = dict(change.files)
     for name in list(files):
         if f"{name}-clear" in data:  # "Clear" ticked: the picture uploaded earlier goes too
@@ -267,34 +274,43 @@ def differences(change, request):
     return found, ([] if valid else _problems(form, formsets))
 
 
+@contextlib.contextmanager
+def applied(change, request):
+    """Within: `change`'s item with the change applied, as readers would see it; undone on leaving.
+
+    Render inside: nothing of it is committed, and nothing computed reaches a shared cache.
+    """
+    with transaction.atomic(), store.sandbox():
+        try:
+            yield apply(change, request)
+        finally:
+            transaction.set_rollback(True)
+
+
 def render_preview(change, request, language):
     """Return the public page of `change`'s item with the change applied, then undo it."""
     from django.utils import translation
 
-    with translation.override(language), transaction.atomic(), store.sandbox():
-        try:
-            item = apply(change, request)
-            url = urlsplit(item.get_absolute_url()).path  # (a chronology entry's is the list's, #entry-…)
-            match = resolve(url)
-            page = HttpRequest()
-            page.method = "GET"
-            page.GET, page.POST = QueryDict(), QueryDict()
-            page.META = {**request.META, "REQUEST_METHOD": "GET", "QUERY_STRING": ""}
-            page.path = page.path_info = url
-            page.user = request.user
-            page.COOKIES = request.COOKIES
-            page.resolver_match = match
-            page._messages = _NoMessages(page)
-            for attribute in ("csp_nonce", "session", "LANGUAGE_CODE"):
-                if hasattr(request, attribute):
-                    setattr(page, attribute, getattr(request, attribute))
-            page.LANGUAGE_CODE = language
-            page.previewing_change = change
-            response = match.func(page, *match.args, **match.kwargs)
-            if hasattr(response, "render"):
-                response.render()
-        finally:
-            transaction.set_rollback(True)
+    with translation.override(language), applied(change, request) as item:
+        url = urlsplit(item.get_absolute_url()).path  # (a chronology entry's is the list's, #entry-…)
+        match = resolve(url)
+        page = HttpRequest()
+        page.method = "GET"
+        page.GET, page.POST = QueryDict(), QueryDict()
+        page.META = {**request.META, "REQUEST_METHOD": "GET", "QUERY_STRING": ""}
+        page.path = page.path_info = url
+        page.user = request.user
+        page.COOKIES = request.COOKIES
+        page.resolver_match = match
+        page._messages = _NoMessages(page)
+        for attribute in ("csp_nonce", "session", "LANGUAGE_CODE"):
+            if hasattr(request, attribute):
+                setattr(page, attribute, getattr(request, attribute))
+        page.LANGUAGE_CODE = language
+        page.previewing_change = change
+        response = match.func(page, *match.args, **match.kwargs)
+        if hasattr(response, "render"):
+            response.render()
     return response
 
 

@@ -111,7 +111,9 @@ REVIEW_LINK_LIFETIME = datetime.timedelta(days=14)
 class ReviewLink(models.Model):
     """An address that shows one unpublished story or profile to someone without an account, for sign-off.
 
-    It works until the item is published, staff revoke it or it expires; everyone
+    On a live item it shows the change waiting over it (e.g. an embassy checks
+    the new figures on its profile before they go out). It works until the item
+    is published (the change approved), staff revoke it or it expires; everyone
     else, and everything else, still gets a 404.
     """
 
@@ -148,7 +150,15 @@ class ReviewLink(models.Model):
         if self.revoked_at is not None or self.expires_at <= now:
             return False
         item = self.item
-        return item is not None and not is_public(item)
+        if item is None:
+            return False
+        # A live item's link shows the change waiting over it, while one waits.
+        return not is_public(item) or self.change_waiting()
+
+    def change_waiting(self):
+        return PendingChange.objects.filter(
+            content_type=self.content_type_id, object_id=self.object_id
+        ).exists()
 
 
 def is_public(item):

@@ -15,8 +15,9 @@ from countries.views import CountryDetailView
 from news.models import NewsItem
 from news.views import NewsItemDetailView
 
+from . import changes
 from .forms import ReviewCommentForm
-from .models import ReviewComment, ReviewLink
+from .models import ReviewComment, ReviewLink, is_public
 
 # A link is for one reviewer and one item: more comments than this through it is not a review.
 MAX_COMMENTS = 100
@@ -50,7 +51,16 @@ def review(request, token):
         elif form.is_valid():
             ReviewComment.objects.create(link=link, **form.cleaned_data)
             return HttpResponseRedirect(f"{request.path}?sent=1#review-comments")
-    template, context = _page(request, link.item)
+    item = link.item
+    waiting = changes.pending_change(item) if is_public(item) else None
+    if waiting is None:
+        return _review_page(request, link, form, item)
+    with changes.applied(waiting, request) as changed:
+        return _review_page(request, link, form, changed)
+
+
+def _review_page(request, link, form, item):
+    template, context = _page(request, item)
     context.update(
         preview=True,
         review=link,

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.test import Client
 from django.utils import timezone
 
 from news.models import NewsItem
@@ -142,3 +143,39 @@ def test_an_editor_makes_a_link_on_the_items_form_and_can_revoke_it(editor_clien
     assert link.item == draft and link.is_open()
     form = editor_client.get(change_url(draft)).content.decode()
     assert link.get_absolute_url() in form and "Open · 0 comments" in form
+
+
+def test_an_embassy_signs_off_a_change_to_its_live_profile_through_a_link_made_with_the_change(
+    editor, publisher, make_country, client
+):
+    from tests.helpers.workflow import publish_pending_change
+    from workflow.models import PendingChange
+
+    slovenia = make_country(name="Slovenia", iso_code="SI", summary="A country on the Adriatic.")
+    author = Client()
+    author.force_login(editor)
+    data = form_data(author.get(change_url(slovenia)), summary_en="A green country on the Adriatic.")
+    prefix = "workflow-reviewlink-content_type-object_id"
+    data.update(
+        {
+            f"{prefix}-TOTAL_FORMS": "1",
+            f"{prefix}-0-recipient": "Press attaché, Embassy of Slovenia",
+            f"{prefix}-0-expires_at_0": (timezone.localdate() + datetime.timedelta(days=7)).isoformat(),
+            f"{prefix}-0-expires_at_1": "12:00:00",
+        }
+    )
+    assert author.post(change_url(slovenia), data).status_code == 302
+    [link] = ReviewLink.objects.all()  # made at once, and not part of the change
+    assert not any(key.startswith(prefix) for key in PendingChange.objects.get().data)
+    for _visit in range(2):
+        html = client.get(link.get_absolute_url()).content.decode()
+        assert "A green country on the Adriatic." in html and "Press attaché, Embassy of Slovenia" in html
+        assert "A green country" not in client.get("/countries/slovenia/").content.decode()
+    response = client.post(link.get_absolute_url(), {"name": "Ana", "text": "The figures are right."})
+    assert response.status_code == 302
+    assert "The figures are right." in author.get(change_url(slovenia)).content.decode()
+
+    publish_pending_change(slovenia)
+    assert ReviewLink.objects.count() == 1, "approving did not make the link again"
+    assert client.get(link.get_absolute_url()).status_code == 404  # its work is done
+    assert "A green country on the Adriatic." in client.get("/countries/slovenia/").content.decode()

@@ -128,7 +128,18 @@ class NewsItemAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
         (None, {"fields": ("title", "slug", "summary", "body")}),
         (
             _("Publishing"),
-            {"fields": ("status", "publish_at", "is_featured", "author", "kind", "preview_link")},
+            {
+                "fields": (
+                    "status",
+                    "publish_at",
+                    "expires_at",
+                    "withdrawal_notice",
+                    "is_featured",
+                    "author",
+                    "kind",
+                    "preview_link",
+                )
+            },
         ),
         (
             _("Review"),

@@ -22,10 +22,23 @@ from pagecache.store import remember
 RELATED_CANDIDATES = 200
 
 
+def not_expired(now):
+    return models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now)
+
+
 class NewsItemQuerySet(models.QuerySet):
     def published(self):
-        """Return the items the public may see now: published and due."""
-        return self.filter(status=NewsItem.Status.PUBLISHED, publish_at__lte=timezone.now())
+        """Return the items the public may see now: published, due, and not yet expired."""
+        now = timezone.now()
+        return self.filter(not_expired(now), status=NewsItem.Status.PUBLISHED, publish_at__lte=now)
+
+    def withdrawn(self):
+        """Return the items taken off the site by their expiry: their page says so, with the notice."""
+        return self.filter(status=NewsItem.Status.PUBLISHED, expires_at__lte=timezone.now())
+
+    def expiring(self):
+        """Return the public items that will leave the site by themselves when their expiry comes."""
+        return self.published().filter(expires_at__isnull=False)
 
     def scheduled(self):
         """Return the items that will become public by themselves when their time comes."""
@@ -41,7 +54,9 @@ class NewsItemQuerySet(models.QuerySet):
     def in_calendars(self, withdrawn_since):
         """Return the public events, and those withdrawn since `withdrawn_since` (calendars show them cancelled)."""
         return self.events().filter(
-            models.Q(status=NewsItem.Status.PUBLISHED, publish_at__lte=timezone.now())
+            models.Q(
+                not_expired(timezone.now()), status=NewsItem.Status.PUBLISHED, publish_at__lte=timezone.now()
+            )
             | models.Q(withdrawn_at__gte=withdrawn_since)
         )
 
@@ -237,6 +252,24 @@ class NewsItem(SlugHistoryMixin, models.Model):
         editable=False,
         help_text=_("When a public event was unpublished; calendars show it as cancelled for a while."),
     )
+    expires_at = models.DateTimeField(
+        _("take off the site at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional: when the story stops being current (an offer that ends, a notice that lapses). "
+            "From then on its address shows the withdrawal notice below instead of the story, and lists, "
+            "feeds and search leave it out."
+        ),
+    )
+    withdrawal_notice = models.TextField(
+        _("withdrawal notice"),
+        blank=True,
+        max_length=1000,
+        help_text=_(
+            "Shown at the story's address once it is taken off the site: why, and where to look now."
+        ),
+    )
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
     submitted_by = models.ForeignKey(
@@ -320,6 +353,10 @@ class NewsItem(SlugHistoryMixin, models.Model):
             and self.event_end_time < self.event_start_time
         ):
             raise ValidationError({"event_end_time": _("The event cannot end before it starts.")})
+        if self.expires_at and self.publish_at and self.expires_at <= self.publish_at:
+            raise ValidationError(
+                {"expires_at": _("The story cannot leave the site before it is published.")}
+            )
         if self.hero_image and not self.hero_alt:
             # Named by its English column: the admin's form has no "hero_alt" field.
             raise ValidationError(
@@ -335,7 +372,21 @@ class NewsItem(SlugHistoryMixin, models.Model):
 
     @property
     def is_public(self):
-        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+        now = timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at <= now
+            and (self.expires_at is None or self.expires_at > now)
+        )
+
+    @property
+    def is_withdrawn(self):
+        """Whether its expiry has taken it off the site (its page shows the withdrawal notice)."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.expires_at is not None
+            and self.expires_at <= timezone.now()
+        )
 
     @property
     def has_been_published(self):

@@ -26,12 +26,19 @@ def news_generations(item):
 
 
 def _next_due():
-    return NewsItem.objects.scheduled().aggregate(next=Min("publish_at"))["next"]
+    """Return when a story next appears or leaves by itself (its publish time, or its expiry)."""
+    times = [
+        NewsItem.objects.scheduled().aggregate(next=Min("publish_at"))["next"],
+        NewsItem.objects.expiring().aggregate(next=Min("expires_at"))["next"],
+    ]
+    return min((time for time in times if time is not None), default=None)
 
 
 def _generations_due(since, until):
     names = set()
     for item in NewsItem.objects.published().filter(publish_at__gte=since, publish_at__lte=until):
+        names |= news_generations(item)
+    for item in NewsItem.objects.withdrawn().filter(expires_at__gte=since, expires_at__lte=until):
         names |= news_generations(item)
     return names
 

@@ -15,6 +15,7 @@ class NewsItemTranslationOptions(TranslationOptions):
         "venue",
         "city",
         "source_name",
+        "withdrawal_notice",
     )
 
 

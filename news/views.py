@@ -1,5 +1,5 @@
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
@@ -50,6 +50,16 @@ class NewsItemDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
             .select_related("author")
             .prefetch_related("countries", "partners", "tags", "images")
         )
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            withdrawn = NewsItem.objects.withdrawn().filter(slug=kwargs.get("slug", "")).first()
+            if withdrawn is None:
+                raise
+            # Gone, and saying why: a printed or shared link meets the notice, not a bare 404.
+            return render(request, "news/withdrawn.html", {"object": withdrawn}, status=410)
 
     def get_context_data(self, **kwargs):
         depends_on(

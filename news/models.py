@@ -311,6 +311,10 @@ class NewsItem(SlugHistoryMixin, models.Model):
         # Public lists read these in order, from the newest, without sorting (see docs/bench.md).
         indexes = [
             models.Index(fields=["status", "-publish_at", "-id"], name="news_public_order"),
+            # The next expiry, asked after each change (few stories have one).
+            models.Index(
+                fields=["expires_at"], condition=models.Q(expires_at__isnull=False), name="news_expiring"
+            ),
             models.Index(fields=["status", "kind", "-publish_at", "-id"], name="news_public_by_kind"),
             models.Index(
                 fields=["status", "-publish_at", "-id"],

@@ -154,8 +154,10 @@ def test_editor_submits_publisher_previews_and_schedules_and_history_reverts(
         assert edit.locator("ins", has_text="second").count() == 1
         assert "Draft" in edit.inner_text() and "In review" in edit.inner_text()
 
-        # Reverting to the first version restores its text and keeps the story published.
+        # Reverting to the first version restores its text and keeps the story published. Like any
+        # change to a live story it would wait for a second publisher; this one is forced, with a reason.
         first.locator("a.history-open").click()
+        publisher.fill("#id_force_reason", "The first version is the one the embassy approved.")
         publisher.click("input[name=_save][value=Revert]")
         publisher.wait_for_selector(".messagelist .success")
         item.refresh_from_db()

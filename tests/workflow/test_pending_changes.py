@@ -168,7 +168,11 @@ def test_an_edit_to_live_content_is_invisible_until_approved_previewable_and_goe
         assert "no-store" in preview["Cache-Control"] and preview["X-Robots-Tag"] == "noindex, nofollow"
         html = preview.content.decode()
         assert all(text in html for text in texts), (language, texts)
-        assert "Preview of a change waiting for review." in html or "審査待ちの変更のプレビュー" in html
+        assert (
+            "Preview of a change waiting for review."
+            if language == "en"
+            else "確認待ちの変更のプレビューです。"
+        ) in html
         previews[language] = main(html)
     assert Client().get(preview_url(obj, "en")).status_code == 302  # to the login page
     # The preview was undone: readers still get the live version.

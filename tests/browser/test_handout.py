@@ -68,3 +68,35 @@ def test_every_demo_profile_prints_as_a_clean_two_page_handout(browser, live_ser
             problems.append(f"{path}: the handout does not print its own address")
     context.close()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_demo_story_prints_without_a_last_page_holding_a_card_or_a_stray_line(
+    browser, live_server, settings
+):
+    from news.models import NewsItem
+
+    settings.SITE_URL = live_server.url
+    call_command("load_demo", verbosity=0)
+    page = browser.new_context(viewport={"width": 794, "height": 1123}).new_page()
+    problems = []
+    slugs = list(NewsItem.objects.published().values_list("slug", flat=True))
+    assert len(slugs) >= 8
+    for slug in slugs:
+        for prefix in ("", "/ja"):
+            path = f"{prefix}/news/{slug}/"
+            page.goto(live_server.url + path)
+            assert page.locator(".related").count() == 1, "the web page shows related stories"
+            with pdfplumber.open(io.BytesIO(page.pdf(format="A4", print_background=False))) as document:
+                sheets = [sheet.extract_text_lines() for sheet in document.pages]
+            text = "\n".join(line["text"] for lines in sheets for line in lines)
+            if "Related news" in text:
+                problems.append(f"{path}: related stories are printed")
+            if len(sheets) > 1 and len(sheets[-1]) < 5:
+                problems.append(
+                    f"{path}: the last of {len(sheets)} pages holds only {[line['text'] for line in sheets[-1]]}"
+                )
+            for number, lines in enumerate(sheets, start=1):
+                for pair in overlapping(lines):
+                    problems.append(f"{path} page {number}: overprinted {pair}")
+    assert not problems, "\n".join(problems)

@@ -1,4 +1,4 @@
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
@@ -8,14 +8,6 @@ class BalkanConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from simple_history.utils import get_history_model_for_model
-
-        from .history import restore_translations
-
-        for model in apps.get_models():
-            if hasattr(model._meta, "simple_history_manager_attribute"):
-                restore_translations(get_history_model_for_model(model))
-
         from . import audit, security, signals  # noqa: F401  (connect their signal receivers)
 
 

@@ -1,54 +1,12 @@
-"""The site's own content (quotes, about and contact pages), slug history and the audit log."""
+"""The site's own content (quotes, about and contact pages) and the audit log."""
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.richtext import RichTextField
-
-
-class OldSlug(models.Model):
-    """A slug an object had before, so that printed links keep working (301)."""
-
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    content_object = GenericForeignKey("content_type", "object_id")
-    slug = models.SlugField(max_length=200)
-    changed_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("old slug")
-        verbose_name_plural = _("old slugs")
-        constraints = [
-            models.UniqueConstraint(fields=["content_type", "slug"], name="unique_old_slug_per_type"),
-        ]
-
-    def __str__(self):
-        return self.slug
-
-
-class SlugHistoryMixin:
-    """Remember the previous slug whenever a saved object's slug changes."""
-
-    def save(self, *args, **kwargs):
-        if self.pk:
-            previous = type(self).objects.filter(pk=self.pk).values_list("slug", flat=True).first()
-            if previous and previous != self.slug:
-                content_type = ContentType.objects.get_for_model(type(self))
-                OldSlug.objects.filter(content_type=content_type, slug=self.slug).delete()
-                OldSlug.objects.update_or_create(
-                    content_type=content_type, slug=previous, defaults={"object_id": self.pk}
-                )
-        super().save(*args, **kwargs)
-
-    @classmethod
-    def from_old_slug(cls, slug):
-        """Return the object that used to have `slug`, or None."""
-        old = OldSlug.objects.filter(content_type=ContentType.objects.get_for_model(cls), slug=slug).first()
-        return cls._default_manager.filter(pk=old.object_id).first() if old else None
 
 
 class QuoteQuerySet(models.QuerySet):

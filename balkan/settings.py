@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "balkan.third_party.LoginAttemptsConfig",  # axes
     "django_otp",
     "balkan.third_party.AuthenticatorAppsConfig",  # django_otp.plugins.otp_totp
+    "core",  # building blocks: rich text, pictures, dates, filters, history, old slugs
     "balkan",
     "pagecache",
     "countries",

@@ -8,9 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
 from django.http import (
-    Http404,
     HttpResponse,
-    HttpResponsePermanentRedirect,
     JsonResponse,
 )
 from django.shortcuts import get_object_or_404, render
@@ -26,30 +24,11 @@ from core.images import verified_image
 from countries.models import Country
 from news.models import NewsItem
 from pagecache import generations as g
-from pagecache.views import CachedPageMixin, original_query
+from pagecache.views import CachedPageMixin
 from partners.models import PartnerOrganisation
 
 from .models import Page, Quote
 from .security import RETRY_AFTER_SECONDS, is_database_outage, service_unavailable
-
-
-class OldSlugRedirectMixin:
-    """On an unknown slug, send readers of an old printed link to the new one (301)."""
-
-    def get(self, request, *args, **kwargs):
-        try:
-            return super().get(request, *args, **kwargs)
-        except Http404:
-            moved = self.get_queryset().model.from_old_slug(kwargs.get("slug", ""))
-            if moved is None or not self.get_queryset().filter(pk=moved.pk).exists():
-                raise
-            query = original_query(request)
-            url = self.get_moved_url(moved) + (f"?{query}" if query else "")
-            return HttpResponsePermanentRedirect(url)
-
-    def get_moved_url(self, moved):
-        """Return where the object now lives (its page; views of its pictures say otherwise)."""
-        return moved.get_absolute_url()
 
 
 class HomeView(CachedPageMixin, TemplateView):

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
-from balkan.admin import EditorHelpMixin
-from balkan.history import HistoryAdmin
+from core.admin import EditorHelpMixin
 from core.dates import PartialDateFormMixin
+from core.history import HistoryAdmin
 
 from .forms import ImportConfirmForm, ImportUploadForm
 from .importers import COLUMNS, apply_import, export_table, plan_import

@@ -2,10 +2,10 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.views.generic import ListView
 
-from core.filters import FilteredListMixin
+from core.filters import FilteredListMixin, original_query
 from countries.models import Country
 from pagecache import generations as g
-from pagecache.views import CachedPageMixin, original_query
+from pagecache.views import CachedPageMixin
 
 from .forms import ChronologyFilterForm
 from .models import ChronologyEntry

@@ -5,6 +5,14 @@ from django.http import HttpResponseBadRequest, HttpResponsePermanentRedirect, Q
 from django.template.loader import render_to_string
 
 
+def original_query(request):
+    """Return the query string as the reader sent it, with the parameters the page does not read.
+
+    (The page cache keeps it in `request.original_query` before it drops those parameters.)
+    """
+    return getattr(request, "original_query", request.META.get("QUERY_STRING", ""))
+
+
 class BadFilter(Exception):
     """Raised by a list view when its query parameters do not validate."""
 
@@ -74,8 +82,7 @@ class FilteredListMixin:
             self.filters = self.filter_form.validated()
         except BadFilter as error:
             # A printed link with a renamed country's old slug follows it (301).
-            # The page cache keeps the query as sent (with the parameters it drops) in original_query.
-            query = getattr(request, "original_query", request.META.get("QUERY_STRING", ""))
+            query = original_query(request)
             moved = self.filter_form.renamed_query(query)
             if moved is not None:
                 return HttpResponsePermanentRedirect(f"{request.path}?{moved}")

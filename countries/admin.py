@@ -4,9 +4,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from balkan.admin import EditorHelpMixin, image_preview
-from balkan.history import HistoryAdmin
+from core.admin import EditorHelpMixin, image_preview
 from core.dates import PartialDateFormMixin
+from core.history import HistoryAdmin
 
 from .models import Country, Embassy, TradeFigure
 

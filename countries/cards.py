@@ -24,6 +24,7 @@ from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont
 
 from core import brand
+from core.social import picture_response
 
 from . import flags
 
@@ -332,3 +333,11 @@ def render_card(card):
     out = io.BytesIO()
     image.save(out, "PNG", optimize=True)
     return out.getvalue()
+
+
+def card_response(request, card):
+    """Answer with the PNG of a social `card`, drawn only when its content is new."""
+    version = card.fingerprint()
+    return picture_response(
+        request, f"card:{version}", "image/png", lambda: render_card(card), version=version
+    )

@@ -4,9 +4,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.filters import original_query
 from news.feeds import NewsItemFeed
 from news.models import NewsItem
-from pagecache.views import original_query
 
 from .models import Country
 

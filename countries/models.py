@@ -8,10 +8,10 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from balkan.models import SlugHistoryMixin
 from core.dates import DatePrecision, format_partial_date, partial_date_text
 from core.images import VerifiedImageField
 from core.richtext import RichTextField
+from core.slugs import SlugHistoryMixin
 
 from . import flags
 from .charts import format_millions

@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.generic import DetailView, ListView
 
-from balkan.social import PictureView, card_response, picture_response
-from balkan.templatetags.balkan_tags import absolute
-from balkan.views import OldSlugRedirectMixin
 from chronology.models import ChronologyEntry
+from core.linked_data import absolute
+from core.slugs import OldSlugRedirectMixin
+from core.social import PictureView, picture_response
 from news.models import NewsItem
 from pagecache import generations as g
 from pagecache.views import CachedPageMixin
@@ -125,7 +125,9 @@ class CountryCardView(PictureView):
         return Country.objects.published().prefetch_related("trade_figures")
 
     def picture(self, country):
-        return card_response(self.request, cards.country_card(country, absolute(country.get_absolute_url())))
+        return cards.card_response(
+            self.request, cards.country_card(country, absolute(country.get_absolute_url()))
+        )
 
 
 class CountryQRCodeView(PictureView):

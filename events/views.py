@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, View
 
-from balkan.views import OldSlugRedirectMixin
+from core.slugs import OldSlugRedirectMixin
 from countries.models import Country
 from news.models import NewsItem
 from pagecache import generations as g

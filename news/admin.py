@@ -13,9 +13,9 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from balkan import audit
-from balkan.admin import EditorHelpMixin, image_preview
-from balkan.history import HistoryAdmin
 from balkan.models import AuditEntry
+from core.admin import EditorHelpMixin, image_preview
+from core.history import HistoryAdmin
 from core.renditions import make_renditions
 
 from .forms import NewsItemAdminForm

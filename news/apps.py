@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,6 +8,3 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (what its changes refresh)
-        from .roles import sync_roles_after_migrate
-
-        post_migrate.connect(sync_roles_after_migrate, dispatch_uid="news.sync_roles")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
-from balkan.templatetags.balkan_tags import absolute
+from core.linked_data import absolute
 
 from .models import NewsItem
 

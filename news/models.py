@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from balkan.models import SlugHistoryMixin
 from core.images import VerifiedImageField
 from core.richtext import RichTextField
+from core.slugs import SlugHistoryMixin
 from pagecache import generations as g
 from pagecache.store import remember
 

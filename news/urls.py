@@ -1,6 +1,5 @@
 from django.urls import path
 
-from balkan.social import NewsItemCardView
 from pagecache import generations as g
 from pagecache.views import cached_page
 
@@ -20,5 +19,5 @@ urlpatterns = [
     path("preview/<int:pk>/", views.NewsItemPreviewView.as_view(), name="preview"),
     path("preview/<int:pk>/<int:history_id>/", views.NewsItemPreviewView.as_view(), name="preview-revision"),
     path("<slug:slug>/", views.NewsItemDetailView.as_view(), name="detail"),
-    path("<slug:slug>/card.png", NewsItemCardView.as_view(), name="card"),
+    path("<slug:slug>/card.png", views.NewsItemCardView.as_view(), name="card"),
 ]

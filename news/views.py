@@ -1,11 +1,14 @@
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
-from balkan.views import OldSlugRedirectMixin
 from core.filters import FilteredListMixin
+from core.slugs import OldSlugRedirectMixin
+from core.social import PictureView
+from countries import cards
 from pagecache import generations as g
 from pagecache.pagination import AnchoredPaginator
 from pagecache.views import CachedPageMixin, depends_on
@@ -116,3 +119,16 @@ class NewsItemPreviewView(NewsItemDetailView):
         response = super().render_to_response(context, **response_kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
+
+
+class NewsItemCardView(PictureView):
+    """The 1200×630 social card of a news item, for items without a hero image."""
+
+    url_name = "news:card"
+
+    def get_queryset(self):
+        return NewsItem.objects.published().prefetch_related("countries")
+
+    def picture(self, item):
+        page_url = settings.SITE_URL + item.get_absolute_url()
+        return cards.card_response(self.request, cards.news_card(item, page_url))

@@ -74,11 +74,6 @@ def spec_of(view):
     return spec
 
 
-def original_query(request):
-    """Return the query string as the reader sent it, with the parameters the page does not read."""
-    return getattr(request, "original_query", request.META.get("QUERY_STRING", ""))
-
-
 def depends_on(request, *names):
     """Declare, while rendering, generations only known once the page's objects are loaded."""
     page = getattr(request, "page_cache", None)

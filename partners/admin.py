@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from balkan.admin import EditorHelpMixin, image_preview
-from balkan.history import HistoryAdmin
+from core.admin import EditorHelpMixin, image_preview
+from core.history import HistoryAdmin
 
 from .models import PartnerOrganisation
 

@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from balkan.models import SlugHistoryMixin
 from core.images import VerifiedImageField
 from core.richtext import RichTextField
+from core.slugs import SlugHistoryMixin
 
 
 class PartnerOrganisationQuerySet(models.QuerySet):

@@ -1,6 +1,6 @@
 from django.views.generic import DetailView, ListView
 
-from balkan.views import OldSlugRedirectMixin
+from core.slugs import OldSlugRedirectMixin
 from news.models import NewsItem
 from pagecache import generations as g
 from pagecache.views import CachedPageMixin

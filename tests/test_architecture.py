@@ -22,6 +22,15 @@ def test_imports_run_one_way():
 
 def test_the_shared_building_blocks_live_in_core():
     base = Path(settings.BASE_DIR)
-    for module in ("richtext", "images", "renditions", "dates", "filters"):
+    for module in (
+        "richtext",
+        "images",
+        "renditions",
+        "dates",
+        "filters",
+        "history",
+        "slugs",
+        "social",
+    ):
         assert (base / "core" / f"{module}.py").exists(), module
         assert not (base / "balkan" / f"{module}.py").exists(), module

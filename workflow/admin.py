@@ -27,10 +27,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from balkan.admin import PageAdmin, QuoteAdmin
-from balkan.history import changes_between
 from balkan.models import Page, Quote
 from chronology.admin import ChronologyEntryAdmin
 from chronology.models import ChronologyEntry
+from core.history import changes_between
 from countries.admin import CountryAdmin
 from countries.models import Country
 from news.admin import NewsItemAdmin

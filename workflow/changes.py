@@ -39,7 +39,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from balkan.history import Change, field_changes
+from core.history import Change, field_changes
 from news.models import NewsItem
 from pagecache import store
 

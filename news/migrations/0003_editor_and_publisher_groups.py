@@ -1,19 +1,11 @@
-"""Create the Editors and Publishers groups with their permissions."""
+"""Once created the Editors and Publishers groups here; `workflow.roles` now keeps them complete after every migrate.
 
-from django.contrib.auth.management import create_permissions
+(The roles name every app's permissions, so they live with the editorial workflow,
+not in the news app; this step is kept, empty, so that the migration graph stays
+as deployed databases have it.)
+"""
+
 from django.db import migrations
-
-from news.roles import sync_roles
-
-
-def create_roles(apps, schema_editor):
-    # Permissions are normally created after the last migration (post_migrate);
-    # the groups need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    sync_roles(apps)
 
 
 class Migration(migrations.Migration):
@@ -28,4 +20,4 @@ class Migration(migrations.Migration):
         ("news", "0002_workflow_fields_and_publish_permission"),
     ]
 
-    operations = [migrations.RunPython(create_roles, migrations.RunPython.noop)]
+    operations = []

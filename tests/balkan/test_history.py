@@ -7,7 +7,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import translation
 
-from balkan.history import changes_between, word_diff
+from core.history import changes_between, word_diff
 from tests.helpers.workflow import publish_pending_change
 
 

@@ -1,7 +1,8 @@
-"""The newsroom's two roles, as auth groups: Editors write, Publishers also publish.
+"""The editorial roles, as auth groups: Editors write and submit, Publishers also publish.
 
-The groups are created by a data migration and completed after every
-`migrate` (and `flush`), so a permission added here reaches existing sites.
+They name permissions of every app, so they live here, with the workflow that
+enforces them. The groups are created and completed after every `migrate` (and
+`flush`), so a permission added here reaches existing sites.
 Permissions are only ever added: what an administrator grants by hand stays.
 """
 

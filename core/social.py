@@ -7,17 +7,13 @@ show, so a change to a country, a trade figure or a news item gives a new key
 
 import hashlib
 
-from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.views.generic.detail import BaseDetailView
 
-from countries import cards
-from news.models import NewsItem
-
-from .views import OldSlugRedirectMixin
+from .slugs import OldSlugRedirectMixin
 
 # Pictures are keyed by their content, so they never go stale: keep them a month.
 CACHE_SECONDS = 60 * 60 * 24 * 30
@@ -50,14 +46,6 @@ def picture_response(request, key, content_type, render, version=None):
     return response
 
 
-def card_response(request, card):
-    """Answer with the PNG of a social `card`, drawn only when its content is new."""
-    version = card.fingerprint()
-    return picture_response(
-        request, f"card:{version}", "image/png", lambda: cards.render_card(card), version=version
-    )
-
-
 class PictureView(OldSlugRedirectMixin, BaseDetailView):
     """A picture of one published object; an old slug redirects to the same picture's new address."""
 
@@ -71,16 +59,3 @@ class PictureView(OldSlugRedirectMixin, BaseDetailView):
 
     def picture(self, obj):
         raise NotImplementedError
-
-
-class NewsItemCardView(PictureView):
-    """The 1200×630 social card of a news item, for items without a hero image."""
-
-    url_name = "news:card"
-
-    def get_queryset(self):
-        return NewsItem.objects.published().prefetch_related("countries")
-
-    def picture(self, item):
-        page_url = settings.SITE_URL + item.get_absolute_url()
-        return card_response(self.request, cards.news_card(item, page_url))

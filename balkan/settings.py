@@ -37,7 +37,7 @@ SITE_NAME = "Japan–Balkan Network"
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede django.contrib.admin
-    "balkan.apps.BalkanAdminConfig",  # django.contrib.admin with two-factor login
+    "staff.apps.AdminConfig",  # django.contrib.admin with two-factor login
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -47,14 +47,15 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_ckeditor_5",
-    "balkan.third_party.TagsConfig",  # taggit, under a name staff read
+    "staff.third_party.TagsConfig",  # taggit, under a name staff read
     "simple_history",
     "imagekit",
     "csp",
-    "balkan.third_party.LoginAttemptsConfig",  # axes
+    "staff.third_party.LoginAttemptsConfig",  # axes
     "django_otp",
-    "balkan.third_party.AuthenticatorAppsConfig",  # django_otp.plugins.otp_totp
+    "staff.third_party.AuthenticatorAppsConfig",  # django_otp.plugins.otp_totp
     "core",  # building blocks: rich text, pictures, dates, filters, history, old slugs
+    "staff",  # the admin site with two-factor login, the dashboard
     "balkan",
     "pagecache",
     "countries",
@@ -65,7 +66,7 @@ INSTALLED_APPS = [
     "search",  # after the content apps: it indexes them
     "workflow",  # after the content apps: it wraps their admins
     "django_tasks",
-    "balkan.third_party.BackgroundTasksConfig",  # django_tasks_db
+    "staff.third_party.BackgroundTasksConfig",  # django_tasks_db
 ]
 
 MIDDLEWARE = [

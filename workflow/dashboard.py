@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from balkan.attention import SHOWN, Attention, Item, add_records, can_change
+from staff.attention import SHOWN, Attention, Item, add_records, can_change
 
 from . import links, services
 from .models import LinkCheck, WorkflowEvent

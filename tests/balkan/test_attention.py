@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from balkan.attention import images_without_alt, needs_attention
 from balkan.models import Page
 from news.models import NewsImage
+from staff.attention import images_without_alt, needs_attention
 from tests.helpers.images import image_upload
 
 

@@ -16,12 +16,11 @@ from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from balkan.models import Page, Quote
 from chronology.models import Category, ChronologyEntry
 from countries.models import Country, Embassy
 from news.models import NewsImage, NewsItem
 from partners.models import PartnerOrganisation
-
-from .models import Page, Quote
 
 SHOWN = 5
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from balkan.attention import needs_attention
+from ..attention import needs_attention
 
 register = template.Library()
 

@@ -10,35 +10,16 @@ reader and the second (from the page cache), in English and Japanese.
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 from model_bakery import baker
 
 from countries.models import Embassy
+from tests.helpers.browser import log_in, staff
 from tests.helpers.mail import MailServer, run_worker
 
-PASSWORD = "a long enough secret"
 OLD = "A country on the Adriatic."
 REJECTED = "A country on the Adriatic and the Alps (draft)."
 FIXED = "A green country between the Alps and the Adriatic."
-
-
-def staff(django_user_model, username, email, group):
-    user = django_user_model.objects.create_user(username, email=email, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-def log_in(browser, live_server, username):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return page
 
 
 def readers_see(live_server, path):
@@ -65,8 +46,8 @@ def edit_summary_and_submit(page, text, note):
 def test_editor_changes_live_slovenia_publisher_rejects_then_approves_and_only_then_it_is_public(
     browser, live_server, django_user_model, make_country, mail_port
 ):
-    staff(django_user_model, "erika", "erika@example.org", "Editors")
-    staff(django_user_model, "paul", "paul@example.org", "Publishers")
+    staff(django_user_model, "erika", "Editors", email="erika@example.org")
+    staff(django_user_model, "paul", "Publishers", email="paul@example.org")
     slovenia = make_country(name="Slovenia", iso_code="SI", summary=OLD)
     baker.make(Embassy, country=slovenia, kind="in_japan", name="Embassy of Slovenia", address="Old road 1")
     change_path = f"/admin/countries/country/{slovenia.pk}/change/"

@@ -1,25 +1,9 @@
 """Two editors in two browsers on one story: the second is warned, the stale save is refused, nothing typed is lost."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from news.models import NewsItem
-
-PASSWORD = "a long enough secret"
-
-
-def log_in(browser, live_server, username, django_user_model):
-    user = django_user_model.objects.create_user(username, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return page
+from tests.helpers.browser import log_in, staff
 
 
 @pytest.mark.django_db(transaction=True)
@@ -28,9 +12,11 @@ def test_two_editors_on_one_story_the_second_is_warned_refused_and_keeps_their_t
 ):
     story = make_news(status="draft", title="Cherry trees for Ljubljana", body="<p>Thirty trees.</p>")
     url = f"{live_server.url}/admin/news/newsitem/{story.pk}/change/"
-    erika = log_in(browser, live_server, "erika", django_user_model)
+    staff(django_user_model, "erika", "Editors")
+    staff(django_user_model, "emi", "Editors")
+    erika = log_in(browser, live_server, "erika")
     erika.goto(url)
-    emi = log_in(browser, live_server, "emi", django_user_model)
+    emi = log_in(browser, live_server, "emi")
     emi.goto(url)
     warning = emi.locator(".messagelist .warning").inner_text()
     assert "erika has had this item open for editing since" in warning.lower()

@@ -11,32 +11,13 @@ import datetime
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from news.models import NewsItem
+from tests.helpers.browser import log_in, staff
 from tests.helpers.images import image_bytes
 
-PASSWORD = "a long enough secret"
 SLUG = "ambassador-plants-cherry-trees-in-ljubljana"
-
-
-def staff(django_user_model, username, group):
-    user = django_user_model.objects.create_user(username, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-def log_in(browser, live_server, username):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return page
 
 
 def replace_body(page, text):

@@ -44,6 +44,14 @@ class FilterForm(forms.Form):
             raise BadFilter(self)
         return {key: value for key, value in self.cleaned_data.items() if value not in (None, "", [])}
 
+    def valid_part(self):
+        """Return the filters that did validate (after `validated()` refused the others)."""
+        return {
+            key: value
+            for key, value in getattr(self, "cleaned_data", {}).items()
+            if key not in self.errors and value not in (None, "", [])
+        }
+
     def renamed_query(self, query):
         """Return `query` with the old slugs of renamed records put right, or None when none is old.
 
@@ -68,9 +76,15 @@ class FilterForm(forms.Form):
 
 
 class FilteredListMixin:
-    """A ListView mixin that validates `filter_form_class` and answers 400 on bad input."""
+    """A ListView mixin that validates `filter_form_class` and answers 400 on bad input.
+
+    With `errors_in_page` (lists a reader filters with a form), the 400 is the
+    list itself: the form keeps what was chosen and shows each error beside its
+    field, and the list is filtered by the rest. Otherwise it is the error page.
+    """
 
     filter_form_class = None
+    errors_in_page = True
 
     def get_filter_data(self):
         """Return the parameters to validate; a view may fix some of them (a country in its path)."""
@@ -86,7 +100,12 @@ class FilteredListMixin:
             moved = self.filter_form.renamed_query(query)
             if moved is not None:
                 return HttpResponsePermanentRedirect(f"{request.path}?{moved}")
-            return bad_filter_response(request, error)
+            if not self.errors_in_page:
+                return bad_filter_response(request, error)
+            self.filters = self.filter_form.valid_part()
+            response = super().get(request, *args, **kwargs)
+            response.status_code = 400  # for crawlers and caches: this address is not a page of its own
+            return response
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

@@ -43,6 +43,8 @@ class SearchView(CachedPageMixin, FilteredListMixin, ListView):
     so; a query with results and such a word offers the correction as a link.
     """
 
+    errors_in_page = False  # a bad type comes from a crafted link, not from the search box
+
     cache_dependencies = DEPENDENCIES
     cache_params = ("q",)
 

@@ -239,3 +239,21 @@ def test_a_country_profile_shows_its_own_slice_of_the_chronology(client, make_en
     titles = re.findall(r'<h3 class="timeline__title">([^<]+)</h3>', html)
     assert titles == ["Cherry trees", "Kono visits Ljubljana"]
     assert '<time datetime="1999">1999</time>' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix", ["", "/ja"])
+def test_a_reversed_year_range_is_shown_beside_the_field_with_the_form_kept(client, make_entry, prefix):
+    make_entry(title="Visit", date=datetime.date(2019, 8, 14))
+    make_entry(title="Treaty", date=datetime.date(1899, 1, 1), date_precision="year")
+    for _visit in range(2):  # the second reader gets the same: a 400 is never stored
+        response = client.get(f"{prefix}/chronology/?from=2000&to=1990")
+        assert response.status_code == 400
+        html = response.content.decode()
+        assert 'class="filters__errors" role="alert"' in html
+        field = html.split('<label for="id_to"', 1)[1].split("</div>", 1)[0]
+        assert 'value="1990"' in field and 'class="filters__error"' in field
+        assert 'name="from" value="2000"' in html.replace(' min="1" max="9999"', "").replace('type="number" ', "")
+        # The list is filtered by what was valid: from 2000 on.
+        assert "Visit" in html and "Treaty" not in html
+    assert "Error 400" not in html

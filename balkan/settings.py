@@ -280,8 +280,11 @@ STORAGES = {
 }
 
 # Uploads: images only, verified and re-encoded by core.images.
-IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
-IMAGE_UPLOAD_MAX_PIXELS = env.int("IMAGE_UPLOAD_MAX_PIXELS", default=40_000_000)
+# A phone's full-size photo is welcome (48 MP, 16 MB and more): it is scaled down on upload so that
+# its longer side is at most IMAGE_STORED_MAX_SIDE pixels; only what is larger still is refused.
+IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=40 * 1024 * 1024)
+IMAGE_UPLOAD_MAX_PIXELS = env.int("IMAGE_UPLOAD_MAX_PIXELS", default=60_000_000)
+IMAGE_STORED_MAX_SIDE = env.int("IMAGE_STORED_MAX_SIDE", default=3200)
 # Responsive renditions (core.renditions): made once, stored beside the
 # originals, their existence remembered in the cache for a day at a time.
 IMAGEKIT_CACHEFILE_DIR = "renditions"

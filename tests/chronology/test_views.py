@@ -253,7 +253,9 @@ def test_a_reversed_year_range_is_shown_beside_the_field_with_the_form_kept(clie
         assert 'class="filters__errors" role="alert"' in html
         field = html.split('<label for="id_to"', 1)[1].split("</div>", 1)[0]
         assert 'value="1990"' in field and 'class="filters__error"' in field
-        assert 'name="from" value="2000"' in html.replace(' min="1" max="9999"', "").replace('type="number" ', "")
+        assert 'name="from" value="2000"' in html.replace(' min="1" max="9999"', "").replace(
+            'type="number" ', ""
+        )
         # The list is filtered by what was valid: from 2000 on.
         assert "Visit" in html and "Treaty" not in html
     assert "Error 400" not in html

@@ -148,3 +148,24 @@ def test_a_good_story_with_a_gallery_is_stored_re_encoded(editor_client, setting
     image = item.images.get()
     assert (image.alt, image.credit, image.width) == ("The ambassador plants a tree", "Foto: STA", 640)
     assert len(stored_files(settings)) == 2
+
+
+@pytest.mark.django_db
+def test_a_48_megapixel_phone_photo_is_accepted_and_stored_scaled_down(editor_client, settings):
+    import io
+
+    from PIL import Image, ImageDraw
+
+    photo = Image.new("RGB", (8000, 6000), (40, 90, 160))
+    ImageDraw.Draw(photo).ellipse((3000, 2000, 5000, 4000), fill=(230, 200, 40))  # a subject in the middle
+    data = io.BytesIO()
+    photo.save(data, "JPEG", quality=95)
+    upload = SimpleUploadedFile("IMG_4821.JPG", data.getvalue(), "image/jpeg")
+    response = editor_client.post(ADD, news_form_data(hero_image=upload, hero_alt_en="A sunflower field"))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    item = NewsItem.objects.get()
+    with Image.open(item.hero_image.path) as stored:
+        assert stored.size == (settings.IMAGE_STORED_MAX_SIDE, settings.IMAGE_STORED_MAX_SIDE * 3 // 4)
+        middle = stored.getpixel((stored.width // 2, stored.height // 2))
+        assert middle[0] > 200 and middle[2] < 100, "the picture itself, scaled, not cropped"
+    assert (item.hero_width, item.hero_height) == stored.size

@@ -196,7 +196,7 @@ def test_a_file_over_the_default_size_limit_is_refused(admin_client, settings):
     huge = image_bytes("PNG") + b"\0" * settings.IMAGE_UPLOAD_MAX_BYTES
     response = upload(admin_client, huge, "huge.png")
     assert response.status_code == 400
-    assert "at most 10.0\xa0MB" in response.json()["error"]["message"]
+    assert "at most 40.0\xa0MB" in response.json()["error"]["message"]
 
 
 @pytest.mark.django_db

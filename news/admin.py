@@ -17,6 +17,7 @@ from balkan.models import AuditEntry
 from core.admin import EditorHelpMixin, image_preview
 from core.history import HistoryAdmin
 from core.renditions import make_renditions
+from core.uploads import KeepsUploadsModelForm
 
 from .forms import NewsItemAdminForm
 from .models import EDITOR_STATUSES, NewsImage, NewsItem, can_publish, may_change
@@ -29,6 +30,7 @@ class NewsImageInline(EditorHelpMixin, TranslationTabularInline):
         "order": _("Lower numbers come first."),
     }
     model = NewsImage
+    form = KeepsUploadsModelForm
     extra = 0
     fields = ("image", "preview", "alt", "caption", "credit", "order")
     readonly_fields = ("preview",)

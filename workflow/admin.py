@@ -31,6 +31,7 @@ from balkan.models import Page, Quote
 from chronology.admin import ChronologyEntryAdmin
 from chronology.models import ChronologyEntry
 from core.history import changes_between
+from core.uploads import KeepsUploadsMixin
 from countries.admin import CountryAdmin
 from countries.models import Country
 from news.admin import NewsItemAdmin
@@ -103,7 +104,7 @@ class WorkflowAdminMixin:
         user = request.user
         model_admin = self
 
-        class WorkflowForm(base):
+        class WorkflowForm(KeepsUploadsMixin, base):
             workflow_note = forms.CharField(
                 label=gettext_lazy("Note for the review"),
                 required=False,

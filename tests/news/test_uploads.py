@@ -1,5 +1,6 @@
 """Only verified images reach storage: anything else is a form error naming the field, and nothing is kept."""
 
+import re
 import struct
 import zlib
 
@@ -92,7 +93,9 @@ def test_bad_gallery_image_is_a_form_error_and_nothing_is_stored(editor_client, 
     assert list(errors[1]) == ["image"] and BAD_UPLOADS[kind][3] in errors[1]["image"][0]
     assert "The ambassador plants a tree" in response.content.decode()
     assert not NewsItem.objects.exists() and not NewsImage.objects.exists()
-    assert stored_files(settings) == []
+    # Only the good photo is kept, aside, for the next try; the refused file is nowhere.
+    assert [path.name for path in stored_files(settings)] == ["good.jpg"]
+    assert all("pending" in path.parts for path in stored_files(settings))
 
 
 @pytest.mark.django_db
@@ -125,7 +128,10 @@ def test_alt_text_is_required_for_the_hero_and_every_gallery_image(editor_client
     assert response.status_code == 200
     assert "hero_alt_en" in response.context["adminform"].form.errors
     assert "alt_en" in response.context["inline_admin_formsets"][0].formset.errors[0]
-    assert not NewsItem.objects.exists() and stored_files(settings) == []
+    assert not NewsItem.objects.exists()
+    # The photos are kept aside for the next try (with the alt text then), not stored with a story.
+    assert sorted(path.name for path in stored_files(settings)) == ["g.jpg", "hero.jpg"]
+    assert all("pending" in path.parts for path in stored_files(settings))
 
 
 @pytest.mark.django_db
@@ -169,3 +175,42 @@ def test_a_48_megapixel_phone_photo_is_accepted_and_stored_scaled_down(editor_cl
         middle = stored.getpixel((stored.width // 2, stored.height // 2))
         assert middle[0] > 200 and middle[2] < 100, "the picture itself, scaled, not cropped"
     assert (item.hero_width, item.hero_height) == stored.size
+
+
+@pytest.mark.django_db
+def test_a_failed_save_keeps_the_chosen_hero_and_gallery_images_and_the_next_save_uses_them(editor_client):
+    data = news_form_data(
+        title_en="",  # the mistake
+        hero_image=SimpleUploadedFile("hero.jpg", image_bytes("JPEG"), "image/jpeg"),
+        hero_alt_en="The minister in Sofia",
+        **{
+            "images-TOTAL_FORMS": "1",
+            "images-0-image": SimpleUploadedFile("garden.jpg", image_bytes("JPEG"), "image/jpeg"),
+            "images-0-alt_en": "The garden",
+            "images-0-order": "0",
+        },
+    )
+    failed = editor_client.post(ADD, data)
+    assert failed.status_code == 200 and not NewsItem.objects.exists()
+    html = failed.content.decode()
+    assert html.count("Kept from your last try:") == 2
+    assert "hero.jpg" in html and "garden.jpg" in html
+    tokens = dict(re.findall(r'name="([^"]+__kept)" value="([^"]+)"', html))
+    assert set(tokens) == {"hero_image__kept", "images-0-image__kept"}
+
+    again = news_form_data(
+        title_en="Cherry trees for Ljubljana", hero_alt_en="The minister in Sofia", **tokens
+    )
+    again.update({"images-TOTAL_FORMS": "1", "images-0-alt_en": "The garden", "images-0-order": "0"})
+    response = editor_client.post(ADD, again)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    item = NewsItem.objects.get()
+    assert item.hero_image.name.endswith("hero.jpg") and item.images.get().image.name.endswith("garden.jpg")
+
+
+@pytest.mark.django_db
+def test_a_forged_kept_file_token_is_ignored(editor_client, settings):
+    data = news_form_data(title_en="Forged", hero_image__kept="pending/../../etc/passwd")
+    response = editor_client.post(ADD, data)
+    assert response.status_code == 302
+    assert not NewsItem.objects.get().hero_image

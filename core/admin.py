@@ -1,7 +1,10 @@
 """Pieces every app's admin uses: editors' notes under fields, and image previews."""
 
+from django import forms
 from django.contrib import admin
+from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,6 +24,31 @@ class EditorHelpMixin:
         if formfield is not None and not formfield.help_text and name in self.editor_help:
             formfield.help_text = self.editor_help[name]
         return formfield
+
+
+def name_zones(form):
+    """Say in the help of each date-time field of `form` which zone its times are in."""
+    note = zone_note()
+    for field in form.fields.values():
+        if isinstance(field, forms.DateTimeField | forms.SplitDateTimeField) and note not in str(field.help_text):
+            field.help_text = format_lazy("{} {}", field.help_text, note).strip()
+
+
+# Zones whose name readers know better than their city's.
+ZONE_NAMES = {"Asia/Tokyo": _("Japan time")}
+
+
+def zone_note():
+    """Return which zone the admin's times are in, named, with its abbreviation and offset."""
+    zone = timezone.get_current_timezone()
+    now = timezone.localtime()
+    offset = now.strftime("%z")
+    name = ZONE_NAMES.get(str(zone), str(zone).rsplit("/", 1)[-1].replace("_", " "))
+    return _("Times are %(zone)s (%(abbreviation)s, UTC%(offset)s).") % {
+        "zone": name,
+        "abbreviation": now.tzname(),
+        "offset": f"{offset[:3]}:{offset[3:]}",
+    }
 
 
 def image_preview(field_name, label=None):

@@ -30,6 +30,7 @@ from balkan.admin import PageAdmin, QuoteAdmin
 from balkan.models import Page, Quote
 from chronology.admin import ChronologyEntryAdmin
 from chronology.models import ChronologyEntry
+from core.admin import name_zones
 from core.history import changes_between
 from core.uploads import KeepsUploadsMixin
 from countries.admin import CountryAdmin
@@ -136,6 +137,7 @@ class WorkflowAdminMixin:
                     # The form of a live item with a change waiting shows the change, to go on with.
                     args = (changes.posted_data(showing.data),)
                 super().__init__(*args, **kwargs)
+                name_zones(self)
                 self.fields["opened_version"].initial = current_version(self.instance)
                 self.fields["opened_change"].initial = "0"  # no draft of a change when opened
                 self.live = changes.is_live(self.instance) and not getattr(request, "applying_change", False)

@@ -35,9 +35,9 @@ def staff(django_user_model, username, group, email=""):
     return user
 
 
-def log_in(browser, live_server, username):
+def log_in(browser, live_server, username, **context_options):
     """Return a page of a new browser (its own cookies) in which `username` has logged in to the admin."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **context_options)
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.goto(f"{live_server.url}/admin/login/")

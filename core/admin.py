@@ -30,7 +30,9 @@ def name_zones(form):
     """Say in the help of each date-time field of `form` which zone its times are in."""
     note = zone_note()
     for field in form.fields.values():
-        if isinstance(field, forms.DateTimeField | forms.SplitDateTimeField) and note not in str(field.help_text):
+        if isinstance(field, forms.DateTimeField | forms.SplitDateTimeField) and note not in str(
+            field.help_text
+        ):
             field.help_text = format_lazy("{} {}", field.help_text, note).strip()
 
 

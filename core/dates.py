@@ -184,3 +184,10 @@ class PartialDateFormMixin:
                 cleaned[date_name] = date
                 setattr(self.instance, precision_name, precision)
         return cleaned
+
+
+def zoneless(format_name):
+    """Return the active language's `format_name` without the zone it names (" T"), for text that names its own."""
+    from django.utils.formats import get_format
+
+    return get_format(format_name).replace(" T", "")

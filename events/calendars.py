@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.dates import zoneless
 from countries.time_zones import JAPAN
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -23,12 +24,12 @@ PRODUCT = "-//Japan-Balkan Network//Events//EN"
 def japan_time(happening):
     """Return the line that tells a reader in Japan when a timed event happens there."""
     japan = zoneinfo.ZoneInfo(JAPAN)
-    start = date_format(happening.start.astimezone(japan), "DATETIME_FORMAT")
+    start = date_format(happening.start.astimezone(japan), zoneless("DATETIME_FORMAT"))
     if happening.end is None:
         return _("Japan time: %(start)s") % {"start": start}
     end = happening.end.astimezone(japan)
     same_day = end.date() == happening.start.astimezone(japan).date()
-    end = date_format(end, "TIME_FORMAT" if same_day else "DATETIME_FORMAT")
+    end = date_format(end, zoneless("TIME_FORMAT" if same_day else "DATETIME_FORMAT"))
     return _("Japan time: %(start)s – %(end)s") % {"start": start, "end": end}
 
 

@@ -16,7 +16,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from chronology.models import ChronologyEntry
-from core.dates import DatePrecision
+from core.dates import DatePrecision, zoneless
 from countries.time_zones import JAPAN
 from news.models import NewsItem
 
@@ -61,10 +61,10 @@ class Happening:
             if self.end and self.end != self.start:
                 text = _("%(start)s – %(end)s") % {"start": text, "end": date_format(self.end, "DATE_FORMAT")}
             return text
-        text = date_format(self.start, "DATETIME_FORMAT")
+        text = date_format(self.start, zoneless("DATETIME_FORMAT"))
         if self.end is not None:
             same_day = self.end.date() == self.start.date()
-            end = date_format(self.end, "TIME_FORMAT" if same_day else "DATETIME_FORMAT")
+            end = date_format(self.end, zoneless("TIME_FORMAT" if same_day else "DATETIME_FORMAT"))
             text = _("%(start)s – %(end)s") % {"start": text, "end": end}
         return f"{text} ({self.start.tzname()})"
 

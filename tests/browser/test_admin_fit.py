@@ -47,8 +47,14 @@ def test_the_country_form_and_the_news_list_fit_a_laptop_and_a_tablet(
             )
             if overflow(page) > 0:
                 problems.append(f"{path} at {width} px: {overflow(page)} px too wide")
-        # A title in the news list wraps onto at most three lines.
+        # The news list shows every column without scrolling sideways, and a title wraps onto at
+        # most three lines.
         page.goto(live_server.url + "/admin/news/newsitem/")
+        hidden = page.evaluate(
+            "(el => el.scrollWidth - el.clientWidth)(document.querySelector('#changelist .results'))"
+        )
+        if hidden > 0:
+            problems.append(f"the news list hides {hidden} px of its columns at {width} px")
         height = (
             page.locator("#result_list tbody tr")
             .first.locator("th, td")

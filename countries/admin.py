@@ -63,7 +63,7 @@ class CountryAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
         "flag_preview",
         "iso_code",
         "is_published",
-        "relations_established_display",
+        "relations_established_on",
         "updated_at",
     )
     list_filter = ("is_published",)
@@ -96,6 +96,10 @@ class CountryAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
         (_("Sharing"), {"fields": ("sharing",)}),
         (_("Keeping it true"), {"fields": ("review_by",)}),
     )
+
+    @admin.display(description=_("diplomatic relations established"), ordering="relations_established")
+    def relations_established_on(self, country):
+        return country.relations_established_display or "—"
 
     @admin.display(description=_("flag"))
     def flag_preview(self, country):

@@ -124,8 +124,12 @@ class WorkflowAdminMixin:
                     "why it cannot wait. It is flagged on the item and in the audit log."
                 ),
             )
-            opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
-            opened_change = forms.CharField(widget=forms.HiddenInput, required=False)
+            opened_version = forms.CharField(
+                label=gettext_lazy("version opened"), widget=forms.HiddenInput, required=False
+            )
+            opened_change = forms.CharField(
+                label=gettext_lazy("draft of the change opened"), widget=forms.HiddenInput, required=False
+            )
             workflow_action = None
             # True when saving keeps the form as the live item's pending change instead of changing it.
             pending = False
@@ -841,7 +845,12 @@ class WorkflowEventAdmin(admin.ModelAdmin):
     """Every review step, read-only; publishers confirm others' force-publications here."""
 
     list_display = ("at", "action", "object_repr", "content_type", "user", "note", "confirmed_by")
-    list_filter = ("action", "content_type", ("confirmed_at", admin.EmptyFieldListFilter))
+    # Only the kinds of content that have steps: not every model of every third-party app.
+    list_filter = (
+        "action",
+        ("content_type", admin.RelatedOnlyFieldListFilter),
+        ("confirmed_at", admin.EmptyFieldListFilter),
+    )
     search_fields = ("object_repr", "note")
     list_select_related = ("content_type", "user", "confirmed_by")
     actions = ("confirm",)

@@ -86,7 +86,7 @@ def english_in(html):
 
 def pages_a_publisher_uses():
     yield reverse("admin:index")
-    for model, model_admin in admin.site._registry.items():
+    for model in admin.site._registry:
         info = model._meta.app_label, model._meta.model_name
         for name in ("changelist", "add"):
             try:

@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -272,11 +273,17 @@ class WorkflowAdminMixin:
     def save_model(self, request, obj, form, change):
         if getattr(form, "pending", False):
             # The live item stays as it is; the form is kept as its change, for review.
+            # The form's own pictures as verified and re-encoded (no EXIF); inline rows' as posted,
+            # verified again when the change is applied.
+            uploads = request.FILES.copy()
+            for name, value in form.cleaned_data.items():
+                if isinstance(value, UploadedFile) and form.add_prefix(name) in uploads:
+                    uploads.setlist(form.add_prefix(name), [value])
             request.saved_change = changes.save_draft(
                 obj,
                 request.user,
                 request.POST,
-                request.FILES,
+                uploads,
                 submit="_submit_change" in request.POST,
                 note=form.cleaned_data.get("workflow_note", ""),
                 request=request,

@@ -214,3 +214,20 @@ def test_a_forged_kept_file_token_is_ignored(editor_client, settings):
     response = editor_client.post(ADD, data)
     assert response.status_code == 302
     assert not NewsItem.objects.get().hero_image
+
+
+@pytest.mark.django_db
+def test_a_failed_save_lists_every_error_at_the_top_with_a_link_to_its_field(editor_client):
+    data = news_form_data(
+        title_en="",
+        **{
+            "images-TOTAL_FORMS": "1",
+            "images-0-image": SimpleUploadedFile("g.jpg", image_bytes("JPEG"), "image/jpeg"),
+            "images-0-alt_en": "",
+            "images-0-order": "0",
+        },
+    )
+    html = editor_client.post(ADD, data).content.decode()
+    summary = html.split('<nav class="error-summary"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="#id_title_en"' in summary
+    assert 'href="#id_images-0-alt_en"' in summary and "Gallery image 1 · Alt text [en]" in summary

@@ -16,7 +16,7 @@ from imagekit import register
 from imagekit.cachefiles import ImageCacheFile
 from imagekit.cachefiles.backends import CacheFileState, Simple
 from imagekit.specs import ImageSpec
-from pilkit.processors import Resize
+from pilkit.processors import Resize, ResizeToFill
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +69,28 @@ class Rendition(ImageSpec):
 
 # imagekit applies its cache-file strategy (make the file when its URL is asked for) to registered generators only.
 register.generator("balkan:rendition", Rendition)
+
+SOCIAL_SIZE = (1200, 630)
+
+
+class SocialCrop(ImageSpec):
+    """An image cut to the 1200×630 of a social card (og:image), around its middle, as JPEG."""
+
+    cachefile_backend = RenditionBackend()
+    format = "JPEG"
+    options = {"quality": 85, "optimize": True, "progressive": True}
+
+    def __init__(self, source):
+        self.processors = [StripMetadata(), ResizeToFill(*SOCIAL_SIZE)]
+        super().__init__(source)
+
+
+register.generator("balkan:social-crop", SocialCrop)
+
+
+def social_image(image):
+    """Return the address of `image` cut to 1200×630 for link previews (made the first time it is asked for)."""
+    return ImageCacheFile(SocialCrop(image)).url
 
 
 @dataclass

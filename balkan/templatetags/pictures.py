@@ -19,3 +19,9 @@ def picture(
         "eager": eager,
         "css_class": css_class,
     }
+
+
+@register.simple_tag
+def social_image(image):
+    """Return the address of `image` cut to the 1200×630 of a link preview (og:image)."""
+    return renditions.social_image(image)

@@ -65,7 +65,20 @@ def test_news_without_a_hero_image_previews_with_its_card(client, make_news, set
     assert plain_image == f"https://balkan.example/news/{plain.slug}/card.png"
     assert client.get(plain_image.removeprefix(settings.SITE_URL)).status_code == 200
     pictured_image = og_image(client.get(f"/news/{pictured.slug}/").content.decode())
-    assert pictured_image.startswith("https://balkan.example/media/news/")
+    assert pictured_image.startswith("https://balkan.example/media/renditions/")
+
+
+def test_a_hero_image_previews_cut_to_1200_by_630_not_as_uploaded(client, make_news, settings):
+    from django.core.files.storage import default_storage
+
+    settings.SITE_URL = "https://balkan.example"
+    tall = make_news(hero_image=image_upload("tall.jpg", size=(900, 1400)), hero_alt="A tall tower")
+    html = client.get(f"/news/{tall.slug}/").content.decode()
+    address = og_image(html)
+    assert '<meta property="og:image:width" content="1200">' in html
+    path = address.removeprefix(settings.SITE_URL + settings.MEDIA_URL)
+    with default_storage.open(path) as stored, Image.open(stored) as card:
+        assert (card.size, card.format) == ((1200, 630), "JPEG")
 
 
 def test_unpublished_news_has_no_card(client, make_news):

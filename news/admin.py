@@ -32,7 +32,7 @@ class NewsImageInline(EditorHelpMixin, TranslationTabularInline):
     model = NewsImage
     form = KeepsUploadsModelForm
     extra = 0
-    fields = ("image", "preview", "alt", "caption", "credit", "order")
+    fields = ("image", "preview", "alt", "decorative", "caption", "credit", "order")
     readonly_fields = ("preview",)
     preview = image_preview("image")
 
@@ -155,7 +155,16 @@ class NewsItemAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
         ),
         (
             _("Hero image"),
-            {"fields": ("hero_image", "hero_preview", "hero_alt", "hero_caption", "hero_credit")},
+            {
+                "fields": (
+                    "hero_image",
+                    "hero_preview",
+                    "hero_alt",
+                    "hero_decorative",
+                    "hero_caption",
+                    "hero_credit",
+                )
+            },
         ),
         (_("Links"), {"fields": ("countries", "partners", "tags", "source_name", "source_url")}),
         (

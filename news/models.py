@@ -205,6 +205,14 @@ class NewsItem(SlugHistoryMixin, models.Model):
         blank=True,
         help_text=_("What the picture shows, for readers who cannot see it."),
     )
+    hero_decorative = models.BooleanField(
+        _("decorative hero image"),
+        default=False,
+        help_text=_(
+            "Tick only when the picture adds nothing a reader would miss (a pattern, a mood): it is then "
+            "skipped by screen readers and needs no alt text. Otherwise describe it above."
+        ),
+    )
     hero_caption = models.CharField(_("hero image caption"), max_length=300, blank=True)
     hero_credit = models.CharField(
         _("hero image credit"), max_length=150, blank=True, help_text=_("e.g. “Foto: STA”.")
@@ -361,10 +369,14 @@ class NewsItem(SlugHistoryMixin, models.Model):
             raise ValidationError(
                 {"expires_at": _("The story cannot leave the site before it is published.")}
             )
-        if self.hero_image and not self.hero_alt:
+        if self.hero_image and not self.hero_alt and not self.hero_decorative:
             # Named by its English column: the admin's form has no "hero_alt" field.
             raise ValidationError(
-                {"hero_alt_en": _("Describe the hero image for readers who cannot see it.")}
+                {
+                    "hero_alt_en": _(
+                        "Describe the hero image for readers who cannot see it, or mark it as decorative."
+                    )
+                }
             )
 
     def get_calendar_url(self):
@@ -382,6 +394,11 @@ class NewsItem(SlugHistoryMixin, models.Model):
             and self.publish_at <= now
             and (self.expires_at is None or self.expires_at > now)
         )
+
+    @property
+    def hero_text_alternative(self):
+        """What screen readers say for the hero image: nothing for a decorative one."""
+        return "" if self.hero_decorative else self.hero_alt
 
     @property
     def is_withdrawn(self):
@@ -413,9 +430,9 @@ class NewsItem(SlugHistoryMixin, models.Model):
     def publishing_problems(self):
         """Return what must be fixed before the item may be published (empty when it may)."""
         problems = []
-        if self.hero_image and not self.hero_alt:
+        if self.hero_image and not self.hero_alt and not self.hero_decorative:
             problems.append(_("The hero image needs alt text."))
-        if self.pk and any(not image.alt for image in self.images.all()):
+        if self.pk and any(not image.alt and not image.decorative for image in self.images.all()):
             problems.append(_("Every gallery image needs alt text."))
         return problems
 
@@ -497,7 +514,15 @@ class NewsImage(models.Model):
     width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     alt = models.CharField(
-        _("alt text"), max_length=250, help_text=_("What the picture shows, for readers who cannot see it.")
+        _("alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the picture shows, for readers who cannot see it (unless it is decorative)."),
+    )
+    decorative = models.BooleanField(
+        _("decorative"),
+        default=False,
+        help_text=_("Only for a picture that adds nothing a reader would miss: it then needs no alt text."),
     )
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=150, blank=True, help_text=_("e.g. “Foto: STA”."))
@@ -510,3 +535,15 @@ class NewsImage(models.Model):
 
     def __str__(self):
         return self.caption or self.alt
+
+    def clean(self):
+        if self.image and not self.alt and not self.decorative:
+            # Named by its English column: the admin's form has no "alt" field.
+            raise ValidationError(
+                {"alt_en": _("Describe the photo for readers who cannot see it, or mark it as decorative.")}
+            )
+
+    @property
+    def text_alternative(self):
+        """What screen readers say for the photo: nothing for a decorative one."""
+        return "" if self.decorative else self.alt

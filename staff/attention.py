@@ -163,13 +163,18 @@ def missing_alt_texts(user):
         if not can_change(user, model):
             continue
         if model is NewsImage:
-            records = list(NewsImage.objects.filter(missing("alt", "en")).select_related("news_item"))
+            records = list(
+                NewsImage.objects.filter(missing("alt", "en"), decorative=False).select_related("news_item")
+            )
             add_records(attention, model, records, _("gallery image"))
             continue
         condition, rich_text = Q(), RICH_TEXT.get(model)
         if model in HERO_IMAGES:
             image, alt = HERO_IMAGES[model]
-            condition |= ~Q(**{image: ""}) & missing(alt, "en")
+            hero = ~Q(**{image: ""}) & missing(alt, "en")
+            if model is NewsItem:
+                hero &= Q(hero_decorative=False)  # said on purpose to need no description
+            condition |= hero
         if rich_text:
             for language in ("en", "ja"):
                 condition |= Q(**{f"{rich_text}_{language}__icontains": "<img"})
@@ -180,6 +185,7 @@ def missing_alt_texts(user):
                 model in HERO_IMAGES
                 and getattr(record, HERO_IMAGES[model][0])
                 and not getattr(record, f"{HERO_IMAGES[model][1]}_en")
+                and not getattr(record, "hero_decorative", False)
             ):
                 notes.append(str(_("hero image")))
             if rich_text and any(

@@ -89,8 +89,15 @@ register.generator("balkan:social-crop", SocialCrop)
 
 
 def social_image(image):
-    """Return the address of `image` cut to 1200×630 for link previews (made the first time it is asked for)."""
-    return ImageCacheFile(SocialCrop(image)).url
+    """Return the address of `image` cut to 1200×630 for link previews (made the first time it is asked for).
+
+    When it cannot be made (the original is missing or damaged), the original's address, as before.
+    """
+    try:
+        return ImageCacheFile(SocialCrop(image)).url
+    except Exception:  # noqa: BLE001 - a page never fails for want of a preview picture
+        logger.warning("Could not cut %s for link previews", image.name, exc_info=True)
+        return image.url
 
 
 @dataclass

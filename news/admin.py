@@ -11,6 +11,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from taggit.admin import TagAdmin as TaggitTagAdmin
+from taggit.models import Tag
 
 from balkan import audit
 from balkan.models import AuditEntry
@@ -20,7 +22,7 @@ from core.renditions import make_renditions
 from core.uploads import KeepsUploadsModelForm
 
 from .forms import NewsItemAdminForm
-from .models import EDITOR_STATUSES, NewsImage, NewsItem, can_publish, may_change
+from .models import EDITOR_STATUSES, NewsImage, NewsItem, TagTranslation, can_publish, may_change, tag_name
 
 
 class NewsImageInline(EditorHelpMixin, TranslationTabularInline):
@@ -342,3 +344,31 @@ def make_story_renditions(item):
     make_renditions(item.hero_image, item.hero_width, item.hero_height)
     for image in item.images.all():
         make_renditions(image.image, image.width, image.height, max_width=960)
+
+
+class TagTranslationInline(admin.StackedInline):
+    model = TagTranslation
+    can_delete = False
+    extra = 1
+    max_num = 1
+    verbose_name = _("Japanese name")
+    verbose_name_plural = _("Japanese name")
+
+
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagAdmin(TaggitTagAdmin):
+    """Taggit's tags, with the name Japanese readers see."""
+
+    inlines = [TagTranslationInline, *TaggitTagAdmin.inlines]
+    list_display = ("name", "name_in_japanese", "slug")
+    search_fields = ("name", "translation__name_ja")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("translation")
+
+    @admin.display(description=_("name in Japanese"), ordering="translation__name_ja")
+    def name_in_japanese(self, tag):
+        return tag_name(tag, "ja") if hasattr(tag, "translation") else "—"

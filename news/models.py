@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
@@ -547,3 +547,36 @@ class NewsImage(models.Model):
     def text_alternative(self):
         """What screen readers say for the photo: nothing for a decorative one."""
         return "" if self.decorative else self.alt
+
+
+class TagTranslation(models.Model):
+    """A tag's Japanese name: taggit's tags have one name, the English one, which /ja/ would show."""
+
+    tag = models.OneToOneField(
+        "taggit.Tag",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="translation",
+        verbose_name=_("tag"),
+    )
+    name_ja = models.CharField(_("name in Japanese"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("Japanese name")
+        verbose_name_plural = _("Japanese names")
+
+    def __str__(self):
+        return self.name_ja
+
+
+def tag_name(tag, language=None):
+    """Return `tag`'s name in `language` (the active one): its Japanese name under /ja/ when it has one."""
+    language = language or translation.get_language() or ""
+    if language.startswith("ja"):
+        try:
+            name = tag.translation.name_ja
+        except TagTranslation.DoesNotExist:
+            name = ""
+        if name:
+            return name
+    return tag.name

@@ -11,7 +11,7 @@ from pagecache import generations as g
 from pagecache.changes import CLEARS, previous
 from pagecache.store import bump, schedule_changed, watch_schedule
 
-from .models import NewsImage, NewsItem
+from .models import NewsImage, NewsItem, TagTranslation
 
 
 def news_generations(item):
@@ -114,3 +114,10 @@ def _news_image_changed(sender, instance, **kwargs):
     item = NewsItem.objects.filter(pk=instance.news_item_id).first()
     if item is not None and item.is_public:
         bump(g.NEWS_ITEM(item.slug))
+
+
+@receiver(post_save, sender=TagTranslation)
+@receiver(post_delete, sender=TagTranslation)
+def _tag_name_changed(sender, instance, **kwargs):
+    # The Japanese name shows where the tag does: on its stories and on the news list.
+    _tag_changed(Tag, Tag(pk=instance.tag_id))

@@ -9,12 +9,14 @@ amount of content, and shows only what the user may change.
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import translator
+from taggit.models import Tag, TaggedItem
 
 from balkan.models import Page, Quote
 from chronology.models import Category, ChronologyEntry
@@ -24,18 +26,28 @@ from partners.models import PartnerOrganisation
 
 SHOWN = 5
 
+
 # What a reader reads, per model; names of sources, credits and places may stay as they are.
-JAPANESE_FIELDS = {
-    NewsItem: ("title", "summary", "body", "hero_alt", "hero_caption"),
-    NewsImage: ("alt", "caption"),
-    Country: ("name", "summary", "overview", "capital", "hero_alt"),
-    Embassy: ("name", "address"),
-    ChronologyEntry: ("title", "description"),
-    Category: ("name",),
-    PartnerOrganisation: ("name", "description"),
-    Page: ("title", "summary", "body"),
-    Quote: ("text",),
-}
+# Every field with a column per language, of every model with one: each is text a reader of /ja/
+# meets in English while its Japanese is empty (derived from the translation registry, so a field
+# made translatable is counted without being listed here).
+def japanese_fields():
+    return {
+        model: tuple(sorted(translator.get_options_for_model(model).fields))
+        for model in (
+            NewsItem,
+            NewsImage,
+            Country,
+            Embassy,
+            ChronologyEntry,
+            Category,
+            PartnerOrganisation,
+            Page,
+            Quote,
+        )
+    }
+
+
 # Rich text that may hold images, and the image fields with their alt text field.
 RICH_TEXT = {
     NewsItem: "body",
@@ -134,7 +146,7 @@ def missing_japanese(user):
         _("Missing Japanese translations"),
         _("Readers of the Japanese site see the English text of these records."),
     )
-    for model, names in JAPANESE_FIELDS.items():
+    for model, names in japanese_fields().items():
         if not can_change(user, model):
             continue
         condition = Q()
@@ -147,6 +159,12 @@ def missing_japanese(user):
             records = records.select_related(PARENTS[model][0])
         records = list(records.order_by("-pk"))
         add_records(attention, model, records)
+    if can_change(user, Tag):
+        # Tags shown on stories, without a Japanese name: /ja/ shows them in English.
+        untranslated = Tag.objects.filter(
+            Exists(TaggedItem.objects.filter(tag=OuterRef("pk"), content_type__model="newsitem"))
+        ).exclude(translation__name_ja__gt="")
+        add_records(attention, Tag, list(untranslated.order_by("name")))
     return attention
 
 

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from balkan.models import Page
 from news.models import NewsImage
@@ -159,3 +159,46 @@ def test_the_admin_front_page_shows_what_needs_attention(client, editor, make_ne
     assert "Waiting for review" in section and "Waiting for Anna" in section
     assert "Scheduled" in section and "Nothing to do." in section
     assert "Missing Japanese translations" in section and "Images without a text alternative" in section
+
+
+@pytest.mark.django_db
+def test_every_translated_field_left_without_japanese_is_counted(editor, make_news):
+    from modeltranslation.translator import translator
+
+    from news.models import NewsItem
+
+    fields = set(translator.get_options_for_model(NewsItem).fields)
+    assert {"venue", "city", "source_name", "hero_credit", "withdrawal_notice"} <= set(fields)
+    for name in sorted(fields):
+        story = make_news(title=f"Story without {name}", **{f"{name}_en": "English only", f"{name}_ja": ""})
+        for other in fields - {name}:  # every other field has its Japanese
+            setattr(story, f"{other}_ja", getattr(story, f"{other}_ja") or "日本語")
+            setattr(story, f"{other}_en", getattr(story, f"{other}_en") or "English")
+        story.save()
+    japanese = lists_by_key(editor)["japanese"]
+    assert japanese.count == len(fields), labels(japanese)
+
+
+@pytest.mark.django_db
+def test_tags_are_named_in_japanese_on_ja_pages_and_counted_until_they_are(client, editor, make_news):
+    from taggit.models import Tag
+
+    from news.models import TagTranslation
+
+    story = make_news(title="Trade mission", slug="trade-mission")
+    story.tags.add("trade", "science")
+
+    def tags_listed():
+        with translation.override("en"):  # (the /ja/ requests below leave Japanese active)
+            links = dict(lists_by_key(editor)["japanese"].links)
+        return next((int(label[6:-1]) for label in links if label.startswith("Tags (")), 0)
+
+    assert tags_listed() == 2
+
+    TagTranslation.objects.create(tag=Tag.objects.get(name="trade"), name_ja="貿易")
+    for _visit in range(2):  # the first reader and the second, from the page cache
+        html = client.get("/ja/news/trade-mission/").content.decode()
+        assert ">貿易</a>" in html and ">trade</a>" not in html
+        assert ">trade</a>" in client.get("/news/trade-mission/").content.decode()
+        assert "「貿易」" in client.get("/ja/news/?tag=trade").content.decode()
+    assert tags_listed() == 1

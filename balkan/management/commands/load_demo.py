@@ -31,7 +31,7 @@ from chronology.models import Category, ChronologyEntry
 from core.dates import parse_partial_date
 from core.richtext import RichTextField, sanitize
 from countries.models import Country, Embassy, TradeFigure
-from news.models import NewsImage, NewsItem
+from news.models import NewsImage, NewsItem, TagTranslation
 from partners.models import PartnerOrganisation
 
 DEMO_DIR = Path(images.__file__).resolve().parent
@@ -72,7 +72,8 @@ class Command(BaseCommand):
                 categories = self.load_categories(read("chronology.json")["categories"])
                 countries = self.load_countries(read("countries.json")["countries"])
                 partners = self.load_partners(read("partners.json")["partners"], countries)
-                news = self.load_news(read("news.json")["news"], countries, partners)
+                tag_names_ja = read("site.json")["tag_names_ja"]
+                news = self.load_news(read("news.json")["news"], countries, partners, tag_names_ja)
                 self.load_chronology(read("chronology.json")["entries"], categories, countries, news)
                 site = read("site.json")
                 self.load_quotes(site["quotes"])
@@ -218,7 +219,7 @@ class Command(BaseCommand):
             )
         return partners
 
-    def load_news(self, records, countries, partners):
+    def load_news(self, records, countries, partners, tag_names_ja):
         news = {}
         for record in records:
             slug = record["slug"]
@@ -235,6 +236,10 @@ class Command(BaseCommand):
             item.countries.set([self.find(countries, key, slug) for key in record.get("countries", [])])
             item.partners.set([self.find(partners, key, slug) for key in record.get("partners", [])])
             item.tags.set(record.get("tags", []))
+            for tag in item.tags.all():
+                name = tag_names_ja.get(tag.name)
+                if name:
+                    TagTranslation.objects.update_or_create(tag=tag, defaults={"name_ja": name})
             for order, picture in enumerate(record.get("gallery", []), start=1):
                 name = f"{slug}-{order}"
                 self.upsert(

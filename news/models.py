@@ -552,12 +552,9 @@ class NewsImage(models.Model):
 class TagTranslation(models.Model):
     """A tag's Japanese name: taggit's tags have one name, the English one, which /ja/ would show."""
 
+    # Not the primary key: a backup names tags by their natural key (their name), not their number.
     tag = models.OneToOneField(
-        "taggit.Tag",
-        on_delete=models.CASCADE,
-        primary_key=True,
-        related_name="translation",
-        verbose_name=_("tag"),
+        "taggit.Tag", on_delete=models.CASCADE, related_name="translation", verbose_name=_("tag")
     )
     name_ja = models.CharField(_("name in Japanese"), max_length=100, blank=True)
 

@@ -30,7 +30,8 @@ BUDGETS = {
     "/ja/news/": 4,
     # + the country filter's own lookup
     "/news/?country=country-0": 5,
-    "/news/?tag=topic": 4,
+    # + the tag with its Japanese name, for "Tagged “…”"
+    "/news/?tag=topic": 5,
     "/news/?kind=visit": 4,
     "/news/?year=2020": 4,
     # item, its countries, partners, tags, gallery; ranking related items (kept until the news

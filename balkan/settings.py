@@ -285,6 +285,9 @@ STORAGES = {
 IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=40 * 1024 * 1024)
 IMAGE_UPLOAD_MAX_PIXELS = env.int("IMAGE_UPLOAD_MAX_PIXELS", default=60_000_000)
 IMAGE_STORED_MAX_SIDE = env.int("IMAGE_STORED_MAX_SIDE", default=3200)
+# Pictures kept aside under pending/ (a failed save, a change waiting for review) that no waiting
+# change needs are deleted after this many days by `manage.py sweep_pending_uploads`.
+PENDING_UPLOAD_DAYS = env.int("PENDING_UPLOAD_DAYS", default=7)
 # Responsive renditions (core.renditions): made once, stored beside the
 # originals, their existence remembered in the cache for a day at a time.
 IMAGEKIT_CACHEFILE_DIR = "renditions"

@@ -21,6 +21,22 @@ SALT = "core.uploads.kept"
 FOLDER = "pending"
 
 
+def keep(upload):
+    """Store `upload` under FOLDER (a folder of its own, its name kept); return its storage path."""
+    upload.seek(0)
+    path = default_storage.save(f"{FOLDER}/{uuid.uuid4().hex}/{posixpath.basename(upload.name)}", upload)
+    upload.seek(0)
+    return path
+
+
+def taken_back(path):
+    """Return the file kept at `path` as an upload, as if it had been chosen again."""
+    with default_storage.open(path) as handle:
+        content = handle.read()
+    kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    return SimpleUploadedFile(posixpath.basename(path), content, kind)
+
+
 class KeptUploadWidgetMixin:
     """Renders a file input with the file accepted on the last try: kept in storage, its token, its name.
 
@@ -34,13 +50,7 @@ class KeptUploadWidgetMixin:
     def render(self, name, value, attrs=None, renderer=None):
         html = super().render(name, value, attrs, renderer)
         if self.kept_upload is not None and not self.kept_token:
-            upload = self.kept_upload
-            upload.seek(0)
-            path = default_storage.save(
-                f"{FOLDER}/{uuid.uuid4().hex}/{posixpath.basename(upload.name)}", upload
-            )
-            upload.seek(0)
-            self.kept_token = signing.dumps(path, salt=SALT)
+            self.kept_token = signing.dumps(keep(self.kept_upload), salt=SALT)
         if not self.kept_token:
             return html
         return format_html(
@@ -83,11 +93,8 @@ class KeepsUploadsMixin:
                 continue
             if not path.startswith(f"{FOLDER}/") or not default_storage.exists(path):
                 continue
-            with default_storage.open(path) as handle:
-                content = handle.read()
-            kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
             self.files = self.files.copy()
-            self.files[key] = SimpleUploadedFile(posixpath.basename(path), content, kind)
+            self.files[key] = taken_back(path)
             self.fields[name].widget.kept_token = token  # already kept: not copied again
 
     def full_clean(self):

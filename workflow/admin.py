@@ -166,13 +166,12 @@ class WorkflowAdminMixin:
                     self.workflow_action = WorkflowEvent.Action.FORCE_PUBLISHED
                     return
                 self.pending = True
-                opened = cleaned_data.get("opened_change", "")
-                problem = changes.stale_draft_problem(changes.pending_change(self.instance), opened)
+                waiting = changes.pending_change(self.instance)
+                problem = changes.stale_draft_problem(waiting, cleaned_data.get("opened_change", ""))
                 if problem:
+                    # Seen now: saving again on purpose replaces their draft.
                     self.data = self.data.copy()
-                    self.data[self.add_prefix("opened_change")] = str(
-                        changes.pending_change(self.instance).revision
-                    )
+                    self.data[self.add_prefix("opened_change")] = str(waiting.revision)
                     raise ValidationError(problem, code="stale-draft")
 
             def refuse_a_stale_save(self, opened):

@@ -19,9 +19,6 @@ between so that the change no longer fits, nothing, with the reason.
 """
 
 import contextlib
-import mimetypes
-import posixpath
-import uuid
 from urllib.parse import urlsplit
 
 from django.contrib import admin
@@ -30,7 +27,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages.storage.base import BaseStorage
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.forms.formsets import all_valid
 from django.http import HttpRequest, QueryDict
@@ -39,6 +35,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core import uploads as uploads_kept
 from core.history import Change, field_changes
 from news.models import NewsItem
 from pagecache import store
@@ -61,7 +58,6 @@ NOT_CONTENT = {
 }
 # Rows of forms beside the content, saved at once whatever the item's state: review links.
 NOT_CONTENT_PREFIXES = ("workflow-reviewlink-",)
-PENDING_UPLOADS = "pending"
 
 
 def is_live(item):
@@ -113,10 +109,7 @@ def save_draft(item, user, post, uploads, *, submit=False, note="", request=None
         if f"{name}-clear" in data:  # "Clear" ticked: the picture uploaded earlier goes too
             files.pop(name)
     for name, uploaded in uploads.lists():
-        folder = f"{PENDING_UPLOADS}/{uuid.uuid4().hex}"
-        files[name] = [
-            default_storage.save(f"{folder}/{posixpath.basename(one.name)}", one) for one in uploaded
-        ]
+        files[name] = [uploads_kept.keep(one) for one in uploaded]
     data["opened_change"] = [str(change.revision)]
     change.data, change.files, change.author = data, files, user
     change.object_repr = str(item)[:200]
@@ -164,10 +157,7 @@ def _uploads(change):
     files = MultiValueDict()
     for name, stored in change.files.items():
         for path in stored:
-            with default_storage.open(path) as handle:
-                content = handle.read()
-            kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
-            files.appendlist(name, SimpleUploadedFile(posixpath.basename(path), content, kind))
+            files.appendlist(name, uploads_kept.taken_back(path))
     return files
 
 

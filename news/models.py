@@ -22,15 +22,20 @@ from pagecache.store import remember
 RELATED_CANDIDATES = 200
 
 
-def not_expired(now):
-    return models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now)
+def public_now():
+    """The condition that a story is public now: published, due, and not yet expired."""
+    now = timezone.now()
+    return models.Q(
+        models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now),
+        status=NewsItem.Status.PUBLISHED,
+        publish_at__lte=now,
+    )
 
 
 class NewsItemQuerySet(models.QuerySet):
     def published(self):
         """Return the items the public may see now: published, due, and not yet expired."""
-        now = timezone.now()
-        return self.filter(not_expired(now), status=NewsItem.Status.PUBLISHED, publish_at__lte=now)
+        return self.filter(public_now())
 
     def withdrawn(self):
         """Return the items taken off the site by their expiry: their page says so, with the notice."""
@@ -53,12 +58,7 @@ class NewsItemQuerySet(models.QuerySet):
 
     def in_calendars(self, withdrawn_since):
         """Return the public events, and those withdrawn since `withdrawn_since` (calendars show them cancelled)."""
-        return self.events().filter(
-            models.Q(
-                not_expired(timezone.now()), status=NewsItem.Status.PUBLISHED, publish_at__lte=timezone.now()
-            )
-            | models.Q(withdrawn_at__gte=withdrawn_since)
-        )
+        return self.events().filter(public_now() | models.Q(withdrawn_at__gte=withdrawn_since))
 
     def ending_from(self, day):
         """Return the events that have not ended before `day`."""

@@ -72,8 +72,10 @@ class Breaker:
             with self._lock:
                 if self._trips == trip:
                     away = time.monotonic() - self.away_since
-                    self.away_since = None
+                    # Said before calls go through again, so the log never shows calls after an
+                    # outage that has not yet ended.
                     logger.warning("The %s answers again (away %.1f s).", self.name, away)
+                    self.away_since = None
             return
 
     def reset(self):

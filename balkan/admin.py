@@ -6,7 +6,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from core.admin import EditorHelpMixin
 
-from .models import AuditEntry, Page, Quote
+from .models import Page, Quote
 
 admin.site.site_header = _("Japan–Balkan Network")
 admin.site.site_title = _("Japan–Balkan Network admin")
@@ -44,24 +44,4 @@ class PageAdmin(EditorHelpMixin, TranslationAdmin):
 
     def has_delete_permission(self, request, obj=None):
         # The about and contact pages are linked from every page's footer.
-        return False
-
-
-@admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    """The audit log, read-only: nobody edits or deletes what happened."""
-
-    list_display = ("at", "username", "action", "content_type", "object_repr", "ip_address")
-    list_filter = ("action", "content_type")
-    search_fields = ("username", "object_repr", "message")
-    date_hierarchy = "at"
-    list_select_related = ("content_type",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
         return False

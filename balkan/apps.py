@@ -7,4 +7,4 @@ class BalkanConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import audit, security, signals  # noqa: F401  (connect their signal receivers)
+        from . import signals  # noqa: F401  (connects its signal receivers)

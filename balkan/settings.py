@@ -76,12 +76,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Security and reliability: headers on every response, bad input refused early,
     # a friendly 503 while the database is away (see README, "Security").
-    "balkan.security.ContentSecurityPolicyMiddleware",
+    "core.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    "balkan.security.RequestBodyLimitMiddleware",
-    "balkan.security.StaffPagesNeverCachedMiddleware",
-    "balkan.security.DatabaseUnavailableMiddleware",
-    "balkan.security.RejectNullCharactersMiddleware",
+    "core.security.RequestBodyLimitMiddleware",
+    "core.security.StaffPagesNeverCachedMiddleware",
+    "core.security.DatabaseUnavailableMiddleware",
+    "core.security.RejectNullCharactersMiddleware",
     # End of the security group.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -93,7 +93,7 @@ MIDDLEWARE = [
     "workflow.middleware.StaffLanguageMiddleware",
     # Accounts: two-factor verification and the absolute session lifetime.
     "django_otp.middleware.OTPMiddleware",
-    "balkan.security.SessionLifetimeMiddleware",
+    "core.security.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

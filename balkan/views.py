@@ -21,6 +21,7 @@ from django.views.generic import TemplateView
 
 from chronology.models import ChronologyEntry
 from core.images import verified_image
+from core.security import RETRY_AFTER_SECONDS, is_database_outage, service_unavailable
 from countries.models import Country
 from news.models import NewsItem
 from pagecache import generations as g
@@ -28,7 +29,6 @@ from pagecache.views import CachedPageMixin
 from partners.models import PartnerOrganisation
 
 from .models import Page, Quote
-from .security import RETRY_AFTER_SECONDS, is_database_outage, service_unavailable
 
 
 class HomeView(CachedPageMixin, TemplateView):

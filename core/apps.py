@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from simple_history.utils import get_history_model_for_model
 
+        from . import security  # noqa: F401  (connects its receiver: the session's login time)
         from .history import restore_translations
 
         for model in apps.get_models():

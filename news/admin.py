@@ -14,8 +14,6 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
-from balkan import audit
-from balkan.models import AuditEntry
 from core.admin import EditorHelpMixin, image_preview
 from core.history import HistoryAdmin
 from core.renditions import make_renditions
@@ -23,6 +21,7 @@ from core.uploads import KeepsUploadsModelForm
 
 from .forms import NewsItemAdminForm
 from .models import EDITOR_STATUSES, NewsImage, NewsItem, TagTranslation, can_publish, may_change, tag_name
+from .signals import status_changed
 
 
 class NewsImageInline(EditorHelpMixin, TranslationTabularInline):
@@ -321,22 +320,9 @@ class NewsItemAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
         )
 
 
-AUDITED_STATUSES = {
-    NewsItem.Status.REVIEW: AuditEntry.Action.SUBMITTED,
-    NewsItem.Status.PUBLISHED: AuditEntry.Action.PUBLISHED,
-    NewsItem.Status.DRAFT: AuditEntry.Action.UNPUBLISHED,
-    NewsItem.Status.ARCHIVED: AuditEntry.Action.UNPUBLISHED,
-}
-
-
 def audit_transition(request, item):
-    """Record in the staff audit log who moved `item` to its current status."""
-    action = AUDITED_STATUSES.get(item.status)
-    if action is not None:
-        message = item.workflow_state_display
-        if item.is_scheduled:
-            message = f"{message} {item.publish_at.isoformat()}"
-        audit.record(request.user, action, item, request=request, message=message)
+    """Tell whoever keeps account (the staff audit log) who moved `item` to its current status."""
+    status_changed.send(sender=NewsItem, item=item, user=request.user, request=request)
 
 
 def make_story_renditions(item):

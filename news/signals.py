@@ -1,8 +1,8 @@
-"""What changes to news refresh in the page cache (see pagecache/generations.py)."""
+"""What changes to news refresh in the page cache (see pagecache/generations.py), and the news's own signal."""
 
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -12,6 +12,11 @@ from pagecache.changes import CLEARS, previous
 from pagecache.store import bump, schedule_changed, watch_schedule
 
 from .models import NewsImage, NewsItem, TagTranslation
+
+# Sent by the news admin when a member of staff moves a story to another status (submitted,
+# published or scheduled, unpublished, archived), with `item`, `user` and `request`: the staff
+# audit log listens (news knows nothing of the staff tooling).
+status_changed = Signal()
 
 
 def news_generations(item):

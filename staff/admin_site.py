@@ -23,7 +23,7 @@ from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from balkan import audit
+from . import audit
 
 
 class TokenField(forms.CharField):

@@ -1,4 +1,4 @@
-"""Staff tooling: the admin site with its two-factor login, the dashboard's lists, third-party apps named for people."""
+"""Staff tooling: the admin site with its two-factor login, the audit log, the dashboard's lists, backup and restore."""
 
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 class StaffConfig(AppConfig):
     name = "staff"
     verbose_name = _("Staff")
+
+    def ready(self):
+        from . import audit  # noqa: F401  (connects the audit log's receivers)
 
 
 class AdminConfig(admin_apps.AdminConfig):

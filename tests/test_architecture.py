@@ -31,6 +31,7 @@ def test_the_shared_building_blocks_live_in_core():
         "history",
         "slugs",
         "social",
+        "security",
     ):
         assert (base / "core" / f"{module}.py").exists(), module
         assert not (base / "balkan" / f"{module}.py").exists(), module
@@ -38,7 +39,15 @@ def test_the_shared_building_blocks_live_in_core():
 
 def test_staff_tooling_lives_in_its_own_app_and_the_project_keeps_none_of_it():
     base = Path(settings.BASE_DIR)
-    for module in ("admin_site", "attention", "third_party", "templatetags/balkan_admin"):
+    for module in (
+        "admin_site",
+        "attention",
+        "audit",
+        "third_party",
+        "templatetags/balkan_admin",
+        "management/commands/backup",
+        "management/commands/restore",
+    ):
         assert (base / "staff" / f"{module}.py").exists(), module
         assert not (base / "balkan" / f"{module}.py").exists(), module
     assert (base / "workflow" / "roles.py").exists() and not (base / "news" / "roles.py").exists()

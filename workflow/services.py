@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from balkan import audit
 from news.models import NewsItem, can_publish
+from staff import audit
 
 from . import notifications
 from .models import WorkflowEvent

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from balkan.models import AuditEntry
+from staff.models import AuditEntry
 
 
 @pytest.mark.django_db

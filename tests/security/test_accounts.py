@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from balkan import audit
-from balkan.models import AuditEntry
+from staff import audit
+from staff.models import AuditEntry
 from tests.helpers.caches import clear_caches
 
 PASSWORD = "a long enough passphrase 42"
@@ -240,15 +240,15 @@ def test_admin_changes_and_recorded_publishing_are_in_the_audit_log(admin_client
 @pytest.mark.django_db
 def test_the_audit_log_is_read_only_even_for_superusers(admin_client, admin_user):
     entry = audit.record(admin_user, audit.Action.LOGIN)
-    assert admin_client.get("/admin/balkan/auditentry/").status_code == 200
-    assert admin_client.get(f"/admin/balkan/auditentry/{entry.pk}/change/").status_code == 200
-    assert admin_client.get("/admin/balkan/auditentry/add/").status_code == 403
+    assert admin_client.get("/admin/staff/auditentry/").status_code == 200
+    assert admin_client.get(f"/admin/staff/auditentry/{entry.pk}/change/").status_code == 200
+    assert admin_client.get("/admin/staff/auditentry/add/").status_code == 403
     assert (
-        admin_client.post(f"/admin/balkan/auditentry/{entry.pk}/change/", {"action": "logout"}).status_code
+        admin_client.post(f"/admin/staff/auditentry/{entry.pk}/change/", {"action": "logout"}).status_code
         == 403
     )
     assert (
-        admin_client.post(f"/admin/balkan/auditentry/{entry.pk}/delete/", {"post": "yes"}).status_code == 403
+        admin_client.post(f"/admin/staff/auditentry/{entry.pk}/delete/", {"post": "yes"}).status_code == 403
     )
     entry.refresh_from_db()
     assert entry.action == "login"

@@ -9,7 +9,7 @@ ADMIN_PATHS = [
     "/admin/",
     "/admin/news/newsitem/",
     "/admin/news/newsitem/add/",
-    "/admin/balkan/auditentry/",
+    "/admin/staff/auditentry/",
     "/admin/two-factor/",
     "/admin/otp_totp/totpdevice/",
     "/admin/auth/user/",
@@ -99,7 +99,7 @@ def test_staff_cannot_make_themselves_superusers_or_read_the_audit_log(client, s
     assert response.status_code == 403
     user.refresh_from_db()
     assert not user.is_superuser
-    assert client.get("/admin/balkan/auditentry/").status_code == 403
+    assert client.get("/admin/staff/auditentry/").status_code == 403
     assert client.get("/admin/otp_totp/totpdevice/").status_code == 403
 
 

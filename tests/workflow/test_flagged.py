@@ -2,7 +2,7 @@
 
 import pytest
 
-from balkan.models import AuditEntry
+from staff.models import AuditEntry
 from tests.helpers.workflow import change_url, changelist, form_data, run_action, snapshot
 from workflow.models import WorkflowEvent
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from balkan.models import AuditEntry
 from news.models import NewsItem
+from staff.models import AuditEntry
 from tests.helpers.news import news_form_data
 from tests.helpers.workflow import change_url, changelist, run_action, snapshot
 from workflow.models import WorkflowEvent

@@ -8,8 +8,8 @@ from django.test import Client
 from django.urls import reverse
 from model_bakery import baker
 
-from balkan.models import AuditEntry
 from countries.models import Embassy
+from staff.models import AuditEntry
 from tests.helpers.images import image_upload
 from tests.helpers.users import staff_in
 from tests.helpers.workflow import change_url, form_data, pending_url, publish_pending_change

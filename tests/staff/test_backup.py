@@ -15,10 +15,11 @@ from django.core.management.base import CommandError
 from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from balkan.models import AuditEntry, Quote
+from balkan.models import Quote
 from countries.models import Country
 from news.models import NewsItem
 from partners.models import PartnerOrganisation
+from staff.models import AuditEntry
 from tests.helpers.caches import clear_caches
 
 

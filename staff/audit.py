@@ -13,6 +13,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from news.models import NewsItem
+from news.signals import status_changed
+
 from .models import AuditEntry
 
 Action = AuditEntry.Action
@@ -81,3 +84,21 @@ def _admin_change(sender, instance, created, raw=False, **kwargs):
         object_repr=instance.object_repr[:200],
         message=instance.get_change_message()[:500],
     )
+
+
+AUDITED_STATUSES = {
+    NewsItem.Status.REVIEW: Action.SUBMITTED,
+    NewsItem.Status.PUBLISHED: Action.PUBLISHED,
+    NewsItem.Status.DRAFT: Action.UNPUBLISHED,
+    NewsItem.Status.ARCHIVED: Action.UNPUBLISHED,
+}
+
+
+@receiver(status_changed, sender=NewsItem, dispatch_uid="audit_news_status")
+def _news_status_changed(sender, item, user, request=None, **kwargs):
+    action = AUDITED_STATUSES.get(item.status)
+    if action is not None:
+        message = item.workflow_state_display
+        if item.is_scheduled:
+            message = f"{message} {item.publish_at.isoformat()}"
+        record(user, action, item, request=request, message=message)

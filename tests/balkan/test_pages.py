@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor_client(client, django_user_model):
+def page_editor_client(client, django_user_model):
     editor = django_user_model.objects.create_user("editor", password="a long secret phrase", is_staff=True)
     editor.user_permissions.add(*Permission.objects.filter(codename__in=["view_page", "change_page"]))
     client.force_login(editor)
@@ -33,11 +33,11 @@ def form_data(**changes):
     return data
 
 
-def test_staff_edit_the_about_page_in_both_languages(editor_client, client):
+def test_staff_edit_the_about_page_in_both_languages(page_editor_client, client):
     page = baker.make(Page, key="about", title_en="About")
     url = reverse("admin:balkan_page_change", args=[page.pk])
-    assert editor_client.get(url).status_code == 200
-    response = editor_client.post(url, form_data())
+    assert page_editor_client.get(url).status_code == 200
+    response = page_editor_client.post(url, form_data())
     assert response.status_code == 302
     assert "<h1>About BALKAN</h1>" not in client.get("/about/").content.decode(), "it waits for review"
     publish_pending_change(page)
@@ -51,10 +51,10 @@ def test_staff_edit_the_about_page_in_both_languages(editor_client, client):
     assert '<p class="lead">私たちについて。</p>' in japanese
 
 
-def test_the_contact_page_is_edited_the_same_way(editor_client, client):
+def test_the_contact_page_is_edited_the_same_way(page_editor_client, client):
     page = baker.make(Page, key="contact", title_en="Contact")
     url = reverse("admin:balkan_page_change", args=[page.pk])
-    response = editor_client.post(
+    response = page_editor_client.post(
         url, form_data(key="contact", title_en="Write to us", title_ja="お問い合わせ")
     )
     assert response.status_code == 302
@@ -72,10 +72,10 @@ def test_a_page_without_japanese_shows_english_marked_as_english(client):
     assert '<html lang="ja">' in html
 
 
-def test_a_failed_save_keeps_what_the_editor_typed(editor_client):
+def test_a_failed_save_keeps_what_the_editor_typed(page_editor_client):
     page = baker.make(Page, key="about", title_en="About")
     url = reverse("admin:balkan_page_change", args=[page.pk])
-    response = editor_client.post(url, form_data(title_en="", body_ja="<p>丁寧に書いた本文。</p>"))
+    response = page_editor_client.post(url, form_data(title_en="", body_ja="<p>丁寧に書いた本文。</p>"))
     assert response.status_code == 200
     html = response.content.decode()
     assert "This field is required" in html
@@ -84,10 +84,10 @@ def test_a_failed_save_keeps_what_the_editor_typed(editor_client):
     assert page.title_en == "About"
 
 
-def test_scripts_typed_into_a_page_are_removed(editor_client, client):
+def test_scripts_typed_into_a_page_are_removed(page_editor_client, client):
     page = baker.make(Page, key="about", title_en="About")
     url = reverse("admin:balkan_page_change", args=[page.pk])
-    editor_client.post(url, form_data(body_ja='<p onclick="x()">本文<script>alert(1)</script></p>'))
+    page_editor_client.post(url, form_data(body_ja='<p onclick="x()">本文<script>alert(1)</script></p>'))
     publish_pending_change(page)
     assert page.body_ja == "<p>本文</p>"
     assert "<script>" not in client.get("/ja/about/").content.decode()
@@ -104,12 +104,12 @@ def test_only_staff_with_permission_edit_pages(client, django_user_model):
     assert page.title_en == "About"
 
 
-def test_pages_cannot_be_deleted(editor_client, django_user_model):
+def test_pages_cannot_be_deleted(page_editor_client, django_user_model):
     page = baker.make(Page, key="about", title_en="About")
     boss = django_user_model.objects.create_superuser("boss", "boss@example.org", "a long secret phrase")
-    editor_client.force_login(boss)
+    page_editor_client.force_login(boss)
     assert (
-        editor_client.post(reverse("admin:balkan_page_delete", args=[page.pk]), {"post": "yes"}).status_code
+        page_editor_client.post(reverse("admin:balkan_page_delete", args=[page.pk]), {"post": "yes"}).status_code
         == 403
     )
     assert Page.objects.filter(pk=page.pk).exists()

@@ -67,3 +67,35 @@ def image_preview(field_name, label=None):
         )
 
     return preview
+
+
+def focus_picker(field_name, x_field="hero_focus_x", y_field="hero_focus_y"):
+    """Return a read-only form field that shows an image to click where its subject is.
+
+    A click sets the two focal-point percentages (static/js/admin-focus.js); without
+    JavaScript they are typed. Every cut of the picture (link previews, cards, squares)
+    keeps that point in view.
+    """
+
+    @admin.display(description=_("focal point"))
+    def picker(*args):
+        # Called as a ModelAdmin method (self, obj) or as a plain function (obj).
+        obj = args[-1]
+        image = getattr(obj, field_name, None)
+        if not image:
+            return _("Save a picture first; then click its subject here.")
+        x, y = getattr(obj, x_field), getattr(obj, y_field)
+        return format_html(
+            '<div class="focus-picker" data-x="id_{}" data-y="id_{}">'
+            '<img src="{}" alt="" draggable="false">'
+            '<span class="focus-picker__mark" style="left:{}%;top:{}%"></span></div>'
+            '<p class="help">{}</p>',
+            x_field,
+            y_field,
+            image.url,
+            x,
+            y,
+            _("Click the subject of the picture: every cut of it keeps that point in view."),
+        )
+
+    return picker

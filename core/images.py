@@ -14,10 +14,13 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
+
+from .renditions import focus_of
 
 FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "png", "WEBP": "webp"}
 
@@ -98,3 +101,40 @@ class VerifiedImageField(models.ImageField):
     def formfield(self, **kwargs):
         kwargs.setdefault("form_class", VerifiedImageFormField)
         return super().formfield(**kwargs)
+
+
+class HeroFocus(models.Model):
+    """Where the subject of a model's hero image is: every cut of the picture keeps it in view.
+
+    Two percentages (across, down; 50/50 is the middle), chosen by clicking the picture
+    in the admin (see `core.admin.focus_picker`) or typed.
+    """
+
+    hero_focus_x = models.PositiveSmallIntegerField(
+        _("focal point across (%)"),
+        default=50,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Click the subject of the picture below; 0 is the left edge, 100 the right."),
+    )
+    hero_focus_y = models.PositiveSmallIntegerField(
+        _("focal point down (%)"),
+        default=50,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("0 is the top edge, 100 the bottom."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # Left empty (a form without the fields, an import): the middle, as before focal points.
+        self.hero_focus_x = 50 if self.hero_focus_x is None else self.hero_focus_x
+        self.hero_focus_y = 50 if self.hero_focus_y is None else self.hero_focus_y
+        super().save(*args, **kwargs)
+
+    @property
+    def hero_focus(self):
+        """The focal point as fractions (x, y), as the renditions take it."""
+        return focus_of(self.hero_focus_x, self.hero_focus_y)

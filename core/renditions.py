@@ -7,6 +7,12 @@ its URL. Renditions carry pixels only: no EXIF, XMP or comments.
 
 Templates use the `{% picture %}` tag (balkan/templatetags/pictures.py), which
 renders includes/picture.html from `picture()`.
+
+A picture may be cut to a shape (`aspect`, e.g. (16, 9) for cards, (1, 1) for squares,
+1200×630 for link previews) around its focal point (`focus`, where the subject is, as
+fractions of the width and height, chosen by staff by clicking the picture in the admin):
+the cut keeps as much of the picture as the shape allows, centred on the focal point as
+far as the edges let it.
 """
 
 import logging
@@ -16,7 +22,8 @@ from imagekit import register
 from imagekit.cachefiles import ImageCacheFile
 from imagekit.cachefiles.backends import CacheFileState, Simple
 from imagekit.specs import ImageSpec
-from pilkit.processors import Resize, ResizeToFill
+from PIL import Image
+from pilkit.processors import Resize
 
 logger = logging.getLogger(__name__)
 
@@ -67,34 +74,80 @@ class Rendition(ImageSpec):
         super().__init__(source)
 
 
+class FocusFill:
+    """Scale the image to cover `width`×`height`, then cut that size out of it centred on `focus`.
+
+    `focus` is (x, y) in fractions of the image (0.5, 0.5 is the middle); the cut is moved
+    inside the picture where the focal point is nearer an edge than half the cut.
+    """
+
+    def __init__(self, width, height, focus=None):
+        self.width, self.height = width, height
+        self.focus = focus or CENTRE
+
+    def process(self, image):
+        scale = max(self.width / image.width, self.height / image.height)
+        covered = (max(self.width, round(image.width * scale)), max(self.height, round(image.height * scale)))
+        image = image.resize(covered, Image.Resampling.LANCZOS)
+        left = clamp(round(self.focus[0] * covered[0] - self.width / 2), 0, covered[0] - self.width)
+        top = clamp(round(self.focus[1] * covered[1] - self.height / 2), 0, covered[1] - self.height)
+        return image.crop((left, top, left + self.width, top + self.height))
+
+
+def clamp(value, lowest, highest):
+    return max(lowest, min(value, highest))
+
+
+CENTRE = (0.5, 0.5)
+
+
+def focus_of(x_percent, y_percent):
+    """Return the focal point stored as two percentages (None: the middle) as fractions."""
+    if x_percent is None or y_percent is None:
+        return CENTRE
+    return (clamp(x_percent, 0, 100) / 100, clamp(y_percent, 0, 100) / 100)
+
+
+class Cut(ImageSpec):
+    """One image cut to an exact size around its focal point and encoded in one format."""
+
+    cachefile_backend = RenditionBackend()
+
+    def __init__(self, source, width, height, image_format, focus):
+        self.format, _, self.options = FORMATS[image_format]
+        self.processors = [StripMetadata(), FocusFill(width, height, focus)]
+        super().__init__(source)
+
+
 # imagekit applies its cache-file strategy (make the file when its URL is asked for) to registered generators only.
 register.generator("balkan:rendition", Rendition)
+register.generator("balkan:cut", Cut)
 
 SOCIAL_SIZE = (1200, 630)
 
 
 class SocialCrop(ImageSpec):
-    """An image cut to the 1200×630 of a social card (og:image), around its middle, as JPEG."""
+    """An image cut to the 1200×630 of a social card (og:image), around its focal point, as JPEG."""
 
     cachefile_backend = RenditionBackend()
     format = "JPEG"
     options = {"quality": 85, "optimize": True, "progressive": True}
 
-    def __init__(self, source):
-        self.processors = [StripMetadata(), ResizeToFill(*SOCIAL_SIZE)]
+    def __init__(self, source, focus=None):
+        self.processors = [StripMetadata(), FocusFill(*SOCIAL_SIZE, focus)]
         super().__init__(source)
 
 
 register.generator("balkan:social-crop", SocialCrop)
 
 
-def social_image(image):
-    """Return the address of `image` cut to 1200×630 for link previews (made the first time it is asked for).
+def social_image(image, focus=None):
+    """Return the address of `image` cut to 1200×630 around `focus` for link previews (made when first asked for).
 
     When it cannot be made (the original is missing or damaged), the original's address, as before.
     """
     try:
-        return ImageCacheFile(SocialCrop(image)).url
+        return ImageCacheFile(SocialCrop(image, focus)).url
     except Exception:  # noqa: BLE001 - a page never fails for want of a preview picture
         logger.warning("Could not cut %s for link previews", image.name, exc_info=True)
         return image.url
@@ -125,8 +178,13 @@ def size_at(width, height, new_width):
     return new_width, max(1, round(height * new_width / width))
 
 
-def rendition(image, width, height, new_width, image_format):
-    """Return the (not yet generated) ImageCacheFile of `image` at `new_width` in `image_format`."""
+def rendition(image, width, height, new_width, image_format, aspect=None, focus=None):
+    """Return the (not yet generated) ImageCacheFile of `image` at `new_width` in `image_format`.
+
+    With an `aspect` (w, h), the picture is cut to that shape around `focus`.
+    """
+    if aspect:
+        return ImageCacheFile(Cut(image, *size_at(*aspect, new_width), image_format, focus))
     return ImageCacheFile(Rendition(image, *size_at(width, height, new_width), image_format))
 
 
@@ -138,9 +196,10 @@ known = {}
 KNOWN_LIMIT = 2_000
 
 
-def picture(image, width, height, max_width=WIDTHS[-1]):
+def picture(image, width, height, max_width=WIDTHS[-1], aspect=None, focus=None):
     """Return what a <picture> element needs for `image` (`width`×`height` pixels), or None without an image.
 
+    With an `aspect` (w, h) every rendition is cut to that shape around `focus`.
     If a rendition cannot be made (say the original has gone missing from
     storage), the original is shown instead: a page never fails for a picture.
     """
@@ -148,10 +207,10 @@ def picture(image, width, height, max_width=WIDTHS[-1]):
         return None
     if not width or not height:
         return Picture(src=image.url, width=width or "", height=height or "")
-    key = (image.name, width, height, max_width)
+    key = (image.name, width, height, max_width, aspect, focus)
     found = known.get(key)
     if found is None:
-        found = _picture(image, width, height, max_width)
+        found = _picture(image, width, height, max_width, aspect, focus)
         if found.sources:  # every rendition is there (not the original shown instead)
             if len(known) >= KNOWN_LIMIT:  # start again rather than grow
                 known.clear()
@@ -159,19 +218,21 @@ def picture(image, width, height, max_width=WIDTHS[-1]):
     return found
 
 
-def _picture(image, width, height, max_width):
+def _picture(image, width, height, max_width, aspect, focus):
+    if aspect:  # never wider, nor taller, than the original allows
+        max_width = min(max_width, width, int(height * aspect[0] / aspect[1]))
     widths = widths_for(width, max_width)
     try:
         sources = {}
         for key in FORMATS:
-            urls = [(rendition(image, width, height, w, key).url, w) for w in widths]
+            urls = [(rendition(image, width, height, w, key, aspect, focus).url, w) for w in widths]
             sources[key] = ", ".join(f"{url} {w}w" for url, w in urls)
         fallback = max((w for w in widths if w <= FALLBACK_WIDTH), default=widths[0])
-        src = rendition(image, width, height, fallback, "jpeg").url
+        src = rendition(image, width, height, fallback, "jpeg", aspect, focus).url
     except (OSError, ValueError):
         logger.exception("Could not make the renditions of %s", image.name)
         return Picture(src=image.url, width=width, height=height)
-    fallback_width, fallback_height = size_at(width, height, fallback)
+    fallback_width, fallback_height = size_at(*(aspect or (width, height)), fallback)
     return Picture(
         src=src,
         width=fallback_width,
@@ -181,10 +242,10 @@ def _picture(image, width, height, max_width):
     )
 
 
-def make_renditions(image, width, height, max_width=WIDTHS[-1]):
+def make_renditions(image, width, height, max_width=WIDTHS[-1], aspect=None, focus=None):
     """Make every rendition of `image` now (after a save), so that no reader waits for one."""
     try:
-        picture(image, width, height, max_width)
+        picture(image, width, height, max_width, aspect, focus)
     except Exception:
         # Making them ahead is a courtesy; the page makes any missing one.
         logger.exception("Could not make the renditions of %s ahead of time", image.name)

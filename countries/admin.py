@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from core.admin import EditorHelpMixin, image_preview
+from core.admin import EditorHelpMixin, focus_picker, image_preview
 from core.dates import PartialDateFormMixin
 from core.history import HistoryAdmin
 
@@ -69,9 +69,10 @@ class CountryAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
     list_filter = ("is_published",)
     search_fields = ("name_en", "name_ja", "other_names", "iso_code", "slug", "capital_en")
     prepopulated_fields = {"slug": ("name_en",)}
-    readonly_fields = ("flag_preview", "hero_preview", "sharing")
+    readonly_fields = ("flag_preview", "hero_preview", "hero_focus_picker", "sharing")
     inlines = (EmbassyInline, TradeFigureInline)
     hero_preview = image_preview("hero_image")
+    hero_focus_picker = focus_picker("hero_image")
     fieldsets = (
         (
             None,
@@ -91,7 +92,16 @@ class CountryAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
         (_("Key facts"), {"fields": ("capital", "population", "area_km2", "official_languages", "currency")}),
         (
             _("Images"),
-            {"fields": ("flag_preview", "hero_image", "hero_preview", "hero_alt", "hero_credit")},
+            {
+                "fields": (
+                    "flag_preview",
+                    "hero_image",
+                    "hero_focus_picker",
+                    ("hero_focus_x", "hero_focus_y"),
+                    "hero_alt",
+                    "hero_credit",
+                )
+            },
         ),
         (_("Sharing"), {"fields": ("sharing",)}),
         (_("Keeping it true"), {"fields": ("review_by",)}),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.dates import DatePrecision, format_partial_date, partial_date_text
-from core.images import VerifiedImageField
+from core.images import HeroFocus, VerifiedImageField
 from core.richtext import RichTextField
 from core.slugs import SlugHistoryMixin
 
@@ -38,7 +38,7 @@ class CountryQuerySet(models.QuerySet):
         )
 
 
-class Country(SlugHistoryMixin, models.Model):
+class Country(SlugHistoryMixin, HeroFocus, models.Model):
     name = models.CharField(_("name"), max_length=100, help_text=_("Short name, e.g. “Slovenia”."))
     official_name = models.CharField(
         _("official name"),

@@ -14,7 +14,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
-from core.admin import EditorHelpMixin, image_preview
+from core.admin import EditorHelpMixin, focus_picker, image_preview
 from core.history import HistoryAdmin
 from core.renditions import make_renditions
 from core.uploads import KeepsUploadsModelForm
@@ -107,6 +107,7 @@ class NewsItemAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
     autocomplete_fields = ("countries", "partners")
     readonly_fields = (
         "hero_preview",
+        "hero_focus_picker",
         "preview_link",
         "submitted_by",
         "submitted_at",
@@ -127,6 +128,7 @@ class NewsItemAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
         "approved_at",
     )
     hero_preview = image_preview("hero_image")
+    hero_focus_picker = focus_picker("hero_image")
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
         (
@@ -159,7 +161,8 @@ class NewsItemAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
             {
                 "fields": (
                     "hero_image",
-                    "hero_preview",
+                    "hero_focus_picker",
+                    ("hero_focus_x", "hero_focus_y"),
                     "hero_alt",
                     "hero_decorative",
                     "hero_caption",
@@ -328,6 +331,7 @@ def audit_transition(request, item):
 def make_story_renditions(item):
     """Make the renditions a story's page and cards show, so that its first reader does not wait for them."""
     make_renditions(item.hero_image, item.hero_width, item.hero_height)
+    make_renditions(item.hero_image, item.hero_width, item.hero_height, 960, (16, 9), item.hero_focus)
     for image in item.images.all():
         make_renditions(image.image, image.width, image.height, max_width=960)
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from core.images import VerifiedImageField
+from core.images import HeroFocus, VerifiedImageField
 from core.richtext import RichTextField
 from core.slugs import SlugHistoryMixin
 from pagecache import generations as g
@@ -137,7 +137,7 @@ def _how_many(rows):
     return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
 
 
-class NewsItem(SlugHistoryMixin, models.Model):
+class NewsItem(SlugHistoryMixin, HeroFocus, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         REVIEW = "review", _("In review")

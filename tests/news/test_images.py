@@ -241,5 +241,6 @@ def test_saving_a_story_in_admin_makes_its_renditions_ahead(
     with django_capture_on_commit_callbacks(execute=True):
         assert editor_client.post(reverse("admin:news_newsitem_add"), data).status_code == 302
     made = sorted(path.suffix for path in (settings.MEDIA_ROOT / "renditions").rglob("*.*"))
-    # hero: 480, 960, 1000 wide; photo: 480, 600 wide; each as AVIF, WebP and JPEG
-    assert made == [".avif"] * 5 + [".jpg"] * 5 + [".webp"] * 5
+    # hero: 480, 960, 1000 wide; its 16:9 card cut: 480, 888 (as tall as the hero allows);
+    # photo: 480, 600 wide; each as AVIF, WebP and JPEG
+    assert made == [".avif"] * 7 + [".jpg"] * 7 + [".webp"] * 7

@@ -10,6 +10,8 @@ from PIL import Image
 from tests.helpers.browser import log_in, staff
 from tests.news.test_focal_point import has_red, subject_in_top_left
 
+OG_IMAGE = r'<meta property="og:image" content="https?://[^/]+(/media/[^"]+)"'
+
 
 @pytest.mark.django_db(transaction=True)
 def test_a_click_on_the_subject_sets_the_focal_point_that_cuts_the_link_preview(
@@ -37,7 +39,7 @@ def test_a_click_on_the_subject_sets_the_focal_point_that_cuts_the_link_preview(
     assert (story.hero_focus_x, story.hero_focus_y) == (7, 7)
     preview = page.request.get(f"{live_server.url}/news/preview/{story.pk}/")
     assert preview.status == 200
-    og = re.search(r'<meta property="og:image" content="https?://[^/]+(/media/[^"]+)"', preview.text()).group(1)
+    og = re.search(OG_IMAGE, preview.text()).group(1)
     cut = Image.open(io.BytesIO(page.request.get(f"{live_server.url}{og}").body()))
     assert cut.size == (1200, 630) and has_red(cut)
     assert errors == []

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from PIL import Image
 
 from tests.helpers.browser import log_in, staff
-from tests.news.test_focal_point import has_red, subject_in_top_left
+from tests.helpers.images import has_red, subject_in_top_left
 
 OG_IMAGE = r'<meta property="og:image" content="https?://[^/]+(/media/[^"]+)"'
 

@@ -13,24 +13,8 @@ from django.core.files.storage import default_storage
 from PIL import Image
 
 from core import renditions
+from tests.helpers.images import has_red, subject_in_top_left
 from tests.helpers.workflow import change_url, form_data
-
-RED = (220, 20, 20)
-
-
-def subject_in_top_left(size=(1000, 1000), box=(0, 0, 150, 150)):
-    """A white picture whose only subject, a red square, sits in its top left corner."""
-    image = Image.new("RGB", size, "white")
-    image.paste(RED, box)
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=95)
-    return out.getvalue()
-
-
-def has_red(image):
-    image = image.convert("RGB")
-    colours = image.getcolors(image.width * image.height)
-    return any(r > 180 and g < 90 and b < 90 for _, (r, g, b) in colours)
 
 
 def opened(url):

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from core.admin import EditorHelpMixin, focus_picker, image_preview
 from core.dates import PartialDateFormMixin
@@ -20,7 +20,7 @@ class CountryForm(PartialDateFormMixin, forms.ModelForm):
         fields = ("relations_established",)
 
 
-class TradeFigureInline(EditorHelpMixin, admin.TabularInline):
+class TradeFigureInline(EditorHelpMixin, TranslationTabularInline):
     editor_help = {
         "year": _("The calendar year of the figures; one row per year."),
         "currency": _("The currency both figures are in."),

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Country, Embassy
+from .models import Country, Embassy, TradeFigure
 
 
 @register([Country, Country.history.model])
@@ -21,3 +21,8 @@ class CountryTranslationOptions(TranslationOptions):
 @register(Embassy)
 class EmbassyTranslationOptions(TranslationOptions):
     fields = ("name", "address")
+
+
+@register(TradeFigure)
+class TradeFigureTranslationOptions(TranslationOptions):
+    fields = ("source",)

@@ -20,32 +20,45 @@ from taggit.models import Tag, TaggedItem
 
 from balkan.models import Page, Quote
 from chronology.models import Category, ChronologyEntry
-from countries.models import Country, Embassy
+from countries.models import Country, Embassy, TradeFigure
 from news.models import NewsImage, NewsItem
 from partners.models import PartnerOrganisation
 
 SHOWN = 5
 
 
-# What a reader reads, per model; names of sources, credits and places may stay as they are.
 # Every field with a column per language, of every model with one: each is text a reader of /ja/
-# meets in English while its Japanese is empty (derived from the translation registry, so a field
-# made translatable is counted without being listed here).
+# meets in English while its Japanese is empty. Derived from the translation registry, so a field
+# or a model made translatable is counted without being listed here (versions kept by the history
+# are not records to translate).
 def japanese_fields():
-    return {
-        model: tuple(sorted(translator.get_options_for_model(model).fields))
-        for model in (
-            NewsItem,
-            NewsImage,
-            Country,
-            Embassy,
-            ChronologyEntry,
-            Category,
-            PartnerOrganisation,
-            Page,
-            Quote,
-        )
-    }
+    models = sorted(
+        (model for model in translator.get_registered_models(abstract=False) if not is_history(model)),
+        key=lambda model: (
+            LISTED_FIRST.index(model) if model in LISTED_FIRST else len(LISTED_FIRST),
+            str(model),
+        ),
+    )
+    return {model: tuple(sorted(translator.get_options_for_model(model).fields)) for model in models}
+
+
+# The order of the dashboard's links: what readers meet most first; any other model after them.
+LISTED_FIRST = [
+    NewsItem,
+    NewsImage,
+    Country,
+    Embassy,
+    TradeFigure,
+    ChronologyEntry,
+    Category,
+    PartnerOrganisation,
+    Page,
+    Quote,
+]
+
+
+def is_history(model):
+    return hasattr(model, "instance_type")  # django-simple-history's versions
 
 
 # Rich text that may hold images, and the image fields with their alt text field.
@@ -58,7 +71,11 @@ RICH_TEXT = {
 }
 HERO_IMAGES = {NewsItem: ("hero_image", "hero_alt"), Country: ("hero_image", "hero_alt")}
 # Records edited inline on their parent's page: (parent field, parent model).
-PARENTS = {NewsImage: ("news_item", NewsItem), Embassy: ("country", Country)}
+PARENTS = {
+    NewsImage: ("news_item", NewsItem),
+    Embassy: ("country", Country),
+    TradeFigure: ("country", Country),
+}
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
 ALT_TEXT = re.compile(r"""\balt\s*=\s*(["'])\s*[^"'\s]""", re.I)
 

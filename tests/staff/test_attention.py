@@ -202,3 +202,32 @@ def test_tags_are_named_in_japanese_on_ja_pages_and_counted_until_they_are(clien
         assert ">trade</a>" in client.get("/news/trade-mission/").content.decode()
         assert "「貿易」" in client.get("/ja/news/?tag=trade").content.decode()
     assert tags_listed() == 1
+
+
+@pytest.mark.django_db
+def test_a_trade_source_is_shown_in_japanese_on_ja_pages_and_counted_until_it_is(
+    client, editor, make_country
+):
+    from countries.models import TradeFigure
+
+    slovenia = make_country(name="Slovenia", slug="slovenia")
+    figure = TradeFigure.objects.create(
+        country=slovenia,
+        year=2024,
+        exports_to_japan=119,
+        imports_from_japan=86,
+        source_en="Statistical Office",
+    )
+
+    def missing():
+        with translation.override("en"):  # (the /ja/ requests below leave Japanese active)
+            return dict(lists_by_key(editor)["japanese"].links)
+
+    assert any(label.startswith("Trade figures") or "trade figure" in label.lower() for label in missing())
+    figure.source_ja = "統計局"
+    figure.save()
+    assert not any("trade figure" in label.lower() for label in missing())
+    for _visit in range(2):  # the first reader and the second, from the page cache
+        html = client.get("/ja/countries/slovenia/").content.decode()
+        assert "統計局" in html and "Statistical Office" not in html
+        assert "Statistical Office" in client.get("/countries/slovenia/").content.decode()

@@ -199,7 +199,7 @@ class Command(BaseCommand):
                     TradeFigure,
                     {"country": country, "year": figure["year"]},
                     figure,
-                    ["exports_to_japan", "imports_from_japan", "currency", "source", "source_url"],
+                    ["exports_to_japan", "imports_from_japan", "currency", "source_url"],
                 )
             countries[country.slug] = country
         return countries

@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from . import renditions
+
 
 class EditorHelpMixin:
     """Show editors a note under the admin fields whose model field has none.
@@ -53,20 +55,34 @@ def zone_note():
     }
 
 
-def image_preview(field_name, label=None):
-    """Return a read-only admin column that shows a small preview of an image field."""
+def image_preview(field_name, label=None, square=False):
+    """Return a read-only admin column that shows a small preview of an image field.
+
+    `square`: cut to a square around the record's focal point (`hero_focus`), as lists show it.
+    """
 
     @admin.display(description=label or _("preview"))
     def preview(*args):
         # Called as a ModelAdmin method (self, obj) or as a plain function (obj).
-        image = getattr(args[-1], field_name, None)
+        obj = args[-1]
+        image = getattr(obj, field_name, None)
         if not image:
             return "—"
+        if square:
+            return format_html(
+                '<img src="{}" alt="" width="{}" height="{}" class="square-preview">',
+                renditions.square(image, SQUARE_PREVIEW, getattr(obj, "hero_focus", None)),
+                SQUARE_PREVIEW // 2,
+                SQUARE_PREVIEW // 2,
+            )
         return format_html(
             '<img src="{}" alt="" style="max-height:80px;max-width:160px;height:auto">', image.url
         )
 
     return preview
+
+
+SQUARE_PREVIEW = 160  # pixels of the stored square, shown at half that size for sharp screens
 
 
 def focus_picker(field_name, x_field="hero_focus_x", y_field="hero_focus_y"):

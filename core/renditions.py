@@ -153,6 +153,18 @@ def social_image(image, focus=None):
         return image.url
 
 
+def square(image, side, focus=None):
+    """Return the address of `image` cut to a `side`×`side` JPEG square around `focus` (made when first asked for).
+
+    When it cannot be made, the original's address.
+    """
+    try:
+        return ImageCacheFile(Cut(image, side, side, "jpeg", focus)).url
+    except Exception:  # noqa: BLE001 - a list never fails for want of a thumbnail
+        logger.warning("Could not cut %s to a square", image.name, exc_info=True)
+        return image.url
+
+
 @dataclass
 class Source:
     type: str

@@ -127,7 +127,7 @@ class NewsItemAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
         "approved_by",
         "approved_at",
     )
-    hero_preview = image_preview("hero_image")
+    hero_preview = image_preview("hero_image", square=True)
     hero_focus_picker = focus_picker("hero_image")
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),

@@ -94,3 +94,19 @@ def test_the_admin_form_shows_the_picture_to_click(admin_client, story):
     assert 'class="focus-picker" data-x="id_hero_focus_x" data-y="id_hero_focus_y"' in html
     assert story.hero_image.url in html
     assert "admin-focus" in html
+
+
+def test_the_news_list_shows_each_picture_as_a_square_cut_around_its_focal_point(admin_client, make_news):
+    story = make_news(slug="wide", hero_alt="A red square")
+    story.hero_image.save("wide.jpg", ContentFile(subject_in_top_left(size=(1600, 1000))))
+
+    def thumbnail():
+        html = admin_client.get("/admin/news/newsitem/").content.decode()
+        return opened(re.search(r'<img src="(/media/[^"]+)"[^>]*class="square-preview"', html).group(1))
+
+    middle = thumbnail()
+    assert middle.size == (160, 160) and not has_red(middle)
+    story.hero_focus_x, story.hero_focus_y = 5, 5
+    story.save()
+    focused = thumbnail()
+    assert focused.size == (160, 160) and has_red(focused)

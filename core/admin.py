@@ -82,6 +82,19 @@ def image_preview(field_name, label=None, square=False):
     return preview
 
 
+class ReadOnlyAdminMixin:
+    """A record of what happened (an audit entry, a review step): nobody adds, edits or deletes one."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 SQUARE_PREVIEW = 160  # pixels of the stored square, shown at half that size for sharp screens
 
 

@@ -2,11 +2,13 @@
 
 from django.contrib import admin
 
+from core.admin import ReadOnlyAdminMixin
+
 from .models import AuditEntry
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The audit log, read-only: nobody edits or deletes what happened."""
 
     list_display = ("at", "username", "action", "content_type", "object_repr", "ip_address")
@@ -14,12 +16,3 @@ class AuditEntryAdmin(admin.ModelAdmin):
     search_fields = ("username", "object_repr", "message")
     date_hierarchy = "at"
     list_select_related = ("content_type",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -31,7 +31,7 @@ from balkan.admin import PageAdmin, QuoteAdmin
 from balkan.models import Page, Quote
 from chronology.admin import ChronologyEntryAdmin
 from chronology.models import ChronologyEntry
-from core.admin import name_zones
+from core.admin import ReadOnlyAdminMixin, name_zones
 from core.history import changes_between
 from core.uploads import KeepsUploadsMixin
 from countries.admin import CountryAdmin
@@ -847,7 +847,7 @@ admin.site.register(
 
 
 @admin.register(WorkflowEvent)
-class WorkflowEventAdmin(admin.ModelAdmin):
+class WorkflowEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Every review step, read-only; publishers confirm others' force-publications here."""
 
     list_display = ("at", "action", "object_repr", "content_type", "user", "note", "confirmed_by")
@@ -860,15 +860,6 @@ class WorkflowEventAdmin(admin.ModelAdmin):
     search_fields = ("object_repr", "note")
     list_select_related = ("content_type", "user", "confirmed_by")
     actions = ("confirm",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_staff

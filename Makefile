@@ -54,11 +54,11 @@ test: $(VENV)/.dev messages
 	$(BIN)/djhtml --check templates
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --dist worksteal $(PYTEST_ARGS)
 
 test-sqlite: $(VENV)/.dev messages
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	DATABASE_URL= REDIS_URL= $(BIN)/python -m pytest -m "not browser and not postgres" -n 2 $(PYTEST_ARGS)
+	DATABASE_URL= REDIS_URL= $(BIN)/python -m pytest -m "not browser and not postgres" -n 2 --dist worksteal $(PYTEST_ARGS)
 
 # Every pre-commit hook (django-upgrade, ruff, ruff format, djhtml) on all files; it rewrites
 # what it can, so commit first and look at `git diff` after.

@@ -196,6 +196,10 @@ SESSION_CACHE_ALIAS = "shared"
 # Whole pages for anonymous readers (PAGE_CACHE=0 turns it off, e.g. to measure uncached pages).
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60 * 60)
+# Pieces many pages repeat (chronology entries, news cards), kept in each process's memory per
+# generation so that a page rendered afresh does not render them again (pagecache/fragments.py).
+PAGE_FRAGMENTS = env.bool("PAGE_FRAGMENTS", default=True)
+PAGE_FRAGMENTS_LIMIT = env.int("PAGE_FRAGMENTS_LIMIT", default=20_000)
 # Each process trusts what it read from the shared cache for this long (other servers' changes
 # show within it) and keeps its latest pages in memory: a cached page then costs no round trip.
 PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=1.0)

@@ -538,6 +538,11 @@ def remember(key, names, compute, timeout=None):
     return value
 
 
+def sandboxed():
+    """Return True inside `sandbox()`: what is rendered there is not what the public sees."""
+    return _sandboxed.get()
+
+
 @contextlib.contextmanager
 def sandbox():
     """Within: changes renew no generation and values computed are not kept (for rolled-back previews)."""

@@ -4,6 +4,7 @@ from django.conf import settings as django_settings
 from django.core.cache import caches
 
 from core import breakers, renditions
+from pagecache import fragments
 from pagecache.store import forget_near_cache, mark_synchronised
 
 
@@ -14,6 +15,7 @@ def clear_caches():
     breakers.database.reset()
     forget_near_cache()
     renditions.known.clear()
+    fragments.forget()
     # With Redis, "shared" is "default" (one configuration): clear it once.
     configurations = {id(config): alias for alias, config in django_settings.CACHES.items()}
     for alias in configurations.values():

@@ -1,0 +1,62 @@
+"""Pieces of pages that many pages and many misses repeat, rendered once per process and generation.
+
+A chronology entry, or a news card, is the same HTML on every page that shows
+it (the whole timeline, each country's and category's slice, each filter a
+crawler walks): when a page is rendered afresh, its pieces are taken from this
+process's memory if none of the generations they depend on has been renewed
+since they were made. The generations are those of the page cache
+(`pagecache.generations`), read once per page; a piece is never kept while the
+shared cache is down (no generations to trust) nor inside a rolled-back preview
+(`store.sandbox()`), whose content is not the public one.
+"""
+
+import threading
+
+from django.conf import settings
+
+from . import generations as g
+from . import store
+
+# What each piece shows, as generations: a piece is made again once one of them is renewed.
+PIECES = {
+    "chronology/_entry.html": (g.EVERY_PAGE, g.CHRONOLOGY, g.COUNTRIES, g.NEWS),
+    "news/_card.html": (g.EVERY_PAGE, g.NEWS, g.COUNTRIES),
+}
+
+_pieces = {}
+_lock = threading.Lock()
+
+
+def versions(template_name):
+    """Return the version of what the piece `template_name` shows to make it under, or None (make it afresh)."""
+    try:
+        names = PIECES[template_name]
+    except KeyError:
+        raise ValueError(
+            f"{template_name} is not a piece: say what it shows in pagecache.fragments.PIECES"
+        ) from None
+    if not settings.PAGE_FRAGMENTS or store.sandboxed():
+        return None
+    current = store.tokens(names)
+    if current is None:
+        return None
+    return tuple(sorted(current.items()))
+
+
+def piece(key, version, render):
+    """Return render() as made for `key` under `version` (from `versions`), made now if this process has none."""
+    if version is None:
+        return render()
+    found = _pieces.get((key, version))
+    if found is None:
+        found = render()
+        with _lock:
+            if len(_pieces) >= settings.PAGE_FRAGMENTS_LIMIT:  # start again rather than grow
+                _pieces.clear()
+            _pieces[(key, version)] = found
+    return found
+
+
+def forget():
+    """Drop every piece this process holds (tests do, between cases)."""
+    _pieces.clear()

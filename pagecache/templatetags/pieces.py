@@ -1,0 +1,30 @@
+"""{% piece %}: an include whose HTML is kept per process until a generation it depends on is renewed.
+
+    {% load pieces %}
+    {% piece "chronology/_entry.html" entry.pk entry=entry level=4 %}
+
+renders chronology/_entry.html with `entry` and `level` (and nothing else of the page:
+a piece must read nothing of the request) once per entry, language, level and version
+of the generations the piece shows (`PIECES` in pagecache/fragments.py).
+"""
+
+from django import template
+from django.template.loader import get_template
+from django.utils import translation
+
+from pagecache import fragments
+
+register = template.Library()
+
+SIMPLE = (str, int, bool, type(None))
+
+
+@register.simple_tag(takes_context=True)
+def piece(context, template_name, key, **values):
+    versions = context.render_context.setdefault("pagecache_piece_versions", {})
+    if template_name not in versions:  # read once per page
+        versions[template_name] = fragments.versions(template_name)
+    shape = tuple(sorted((name, value) for name, value in values.items() if isinstance(value, SIMPLE)))
+    identity = (template_name, translation.get_language(), key, shape)
+    included = get_template(template_name)
+    return fragments.piece(identity, versions[template_name], lambda: included.render(values))

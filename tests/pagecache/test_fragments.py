@@ -1,0 +1,116 @@
+"""Pieces many pages repeat are rendered once per process and generation (pagecache/fragments.py)."""
+
+import pytest
+from django.db import transaction
+from django.test.signals import template_rendered
+
+from pagecache import store
+
+ENTRY = "chronology/_entry.html"
+
+
+@pytest.fixture
+def rendered():
+    """Count the renders of each template name."""
+    counts = {}
+
+    def count(sender, template, **kwargs):
+        counts[template.name] = counts.get(template.name, 0) + 1
+
+    template_rendered.connect(count)
+    yield counts
+    template_rendered.disconnect(count)
+
+
+@pytest.fixture
+def timeline(make_entry, make_category):
+    visit = make_category(key="visit")
+    return [make_entry(title=f"Visit {n}", category=visit) for n in range(5)]
+
+
+def test_each_entry_is_rendered_once_however_many_pages_show_it(client, timeline, rendered):
+    assert client.get("/chronology/").status_code == 200
+    assert rendered[ENTRY] == 5
+    for url in ("/chronology/?category=visit", "/chronology/?from=2000", "/chronology/?to=2030"):
+        html = client.get(url).content.decode()
+        assert all(f"Visit {n}" in html for n in range(5)), url
+    assert rendered[ENTRY] == 5, "the other pages took the pieces already made"
+    client.get("/ja/chronology/")
+    assert rendered[ENTRY] == 10, "Japanese pieces are their own"
+
+
+def test_a_change_to_an_entry_or_to_what_it_shows_is_seen_at_once(client, timeline, make_news):
+    client.get("/chronology/?category=visit")
+    entry = timeline[0]
+    entry.title = "A state visit"
+    entry.save()
+    for url in ("/chronology/", "/chronology/?category=visit", "/chronology/?category=visit"):
+        html = client.get(url).content.decode()
+        assert "A state visit" in html and "Visit 0" not in html, url
+
+    story = make_news(title="The visit in pictures")
+    entry.related_news.add(story)
+    assert "The visit in pictures" in client.get("/chronology/?from=1999").content.decode()
+    story.title = "Pictures of the state visit"
+    story.save()
+    html = client.get("/chronology/?from=1998").content.decode()
+    assert "Pictures of the state visit" in html and "The visit in pictures" not in html
+
+
+class RolledBack(Exception):
+    pass
+
+
+def test_nothing_rendered_in_a_preview_is_kept(client, timeline):
+    client.get("/chronology/")  # the public pieces, kept
+    entry = timeline[0]
+    with pytest.raises(RolledBack), transaction.atomic(), store.sandbox():
+        # As a preview of a change waiting for review: applied, rendered, rolled back.
+        entry.title = "Only in a preview"
+        entry.save()
+        assert "Only in a preview" in client.get("/chronology/?category=visit").content.decode()
+        raise RolledBack
+    html = client.get("/chronology/?from=2000").content.decode()
+    assert "Only in a preview" not in html and "Visit 0" in html
+
+
+def test_pieces_are_made_afresh_while_the_shared_cache_is_down(client, timeline, rendered, shared_cache_down):
+    for _ in range(2):
+        assert "Visit 3" in client.get("/chronology/").content.decode()
+    assert rendered[ENTRY] == 10
+
+
+CARD = "news/_card.html"
+
+
+def test_news_cards_are_rendered_once_and_follow_their_story_and_countries(
+    client, make_news, make_country, rendered
+):
+    slovenia = make_country(name="Slovenia", slug="slovenia")
+    stories = [make_news(title=f"Story {n}", kind="news") for n in range(3)]
+    for story in stories:
+        story.countries.add(slovenia)
+    client.get("/news/")
+    assert rendered[CARD] == 3
+    assert all(f"Story {n}" in client.get("/news/?kind=news").content.decode() for n in range(3))
+    assert rendered[CARD] == 3, "the filtered list took the cards already made"
+
+    stories[0].title = "Renamed story"
+    stories[0].save()
+    slovenia.name = "Republic of Slovenia"
+    slovenia.save()
+    for url in ("/news/", "/news/?kind=news", "/"):
+        html = client.get(url).content.decode()
+        assert "Renamed story" in html and "Story 0" not in html, url
+        assert "Republic of Slovenia" in html, url
+
+
+def test_a_piece_must_say_what_it_shows():
+    from django.template import engines
+
+    from pagecache import fragments
+
+    assert set(fragments.PIECES) == {"chronology/_entry.html", "news/_card.html"}
+    page = engines["django"].from_string('{% load pieces %}{% piece "news/withdrawn.html" 1 %}')
+    with pytest.raises(ValueError, match="is not a piece"):
+        page.render({})

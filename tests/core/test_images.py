@@ -1,12 +1,16 @@
 """Only verified images reach storage: anything else is a form error naming the field, and nothing is kept."""
 
+import io
 import struct
 import zlib
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
+from core.images import VerifiedImageFormField, verified_image
 from news.models import NewsImage, NewsItem
 from tests.helpers.images import image_bytes
 from tests.helpers.news import news_form_data
@@ -174,3 +178,70 @@ def test_a_48_megapixel_phone_photo_is_accepted_and_stored_scaled_down(editor_cl
         middle = stored.getpixel((stored.width // 2, stored.height // 2))
         assert middle[0] > 200 and middle[2] < 100, "the picture itself, scaled, not cropped"
     assert (item.hero_width, item.hero_height) == stored.size
+
+
+def exif_photo(fmt="JPEG", size=(64, 48), orientation=None):
+    image = Image.new("RGB", size, (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x010F] = "Camera maker"
+    exif[0x8825] = {2: (46.0, 3.0, 0.0)}  # GPS latitude
+    if orientation:
+        exif[0x0112] = orientation
+    out = io.BytesIO()
+    image.save(out, fmt, exif=exif)
+    return out.getvalue()
+
+
+def test_a_verified_image_keeps_only_its_pixels():
+    clean = verified_image(SimpleUploadedFile("holiday.jpg", exif_photo() + b"<script>x</script>"))
+    data = clean.read()
+    assert b"<script>" not in data and b"Camera maker" not in data
+    assert not Image.open(io.BytesIO(data)).getexif()
+    assert (clean.name, clean.content_type) == ("holiday.jpg", "image/jpeg")
+
+
+def test_a_rotated_photo_is_stored_upright():
+    clean = verified_image(SimpleUploadedFile("phone.jpg", exif_photo(size=(64, 48), orientation=6)))
+    assert Image.open(clean).size == (48, 64)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "stored"),
+    [("PNG", ("x.png", "image/png")), ("GIF", ("x.png", "image/png")), ("WEBP", ("x.webp", "image/webp"))],
+)
+def test_the_stored_name_and_type_follow_what_the_file_is(fmt, stored):
+    clean = verified_image(SimpleUploadedFile("x.jpg", image_bytes(fmt), "image/jpeg"))
+    assert (clean.name, clean.content_type) == stored
+
+
+def test_an_image_larger_than_stored_pictures_are_is_scaled_down_keeping_its_shape(settings):
+    settings.IMAGE_STORED_MAX_SIDE = 100
+    clean = verified_image(SimpleUploadedFile("wide.png", image_bytes("PNG", size=(400, 200))))
+    assert Image.open(clean).size == (100, 50)
+
+
+@pytest.mark.parametrize(
+    ("content", "limits", "code"),
+    [
+        (image_bytes("BMP"), {}, "format"),
+        (b"GIF89a but not really", {}, "invalid"),
+        (image_bytes("PNG", size=(100, 100)), {"IMAGE_UPLOAD_MAX_PIXELS": 9_999}, "too_many_pixels"),
+        (image_bytes("PNG"), {"IMAGE_UPLOAD_MAX_BYTES": 100}, "too_large"),
+    ],
+)
+def test_each_refusal_says_why(settings, content, limits, code):
+    for name, value in limits.items():
+        setattr(settings, name, value)
+    with pytest.raises(ValidationError) as raised:
+        verified_image(SimpleUploadedFile("file.png", content))
+    assert raised.value.code == code
+
+
+def test_a_decompression_bomb_is_refused_as_too_large_to_open():
+    with pytest.raises(ValidationError) as raised:
+        verified_image(SimpleUploadedFile("bomb.png", png_bomb()))
+    assert raised.value.code == "bomb"
+
+
+def test_the_model_field_gives_forms_the_verifying_field():
+    assert isinstance(NewsItem._meta.get_field("hero_image").formfield(), VerifiedImageFormField)

@@ -392,13 +392,17 @@ SHOWING_IT = ["/", "/news/", "/news/feed/"]
 
 
 @pytest.mark.parametrize("servers", [1, 2])
-def test_a_story_unpublished_during_a_redis_outage_is_gone_from_every_page_when_it_returns(proxied_site, servers):
+def test_a_story_unpublished_during_a_redis_outage_is_gone_from_every_page_when_it_returns(
+    proxied_site, servers
+):
     from news.models import NewsItem
     from pagecache.models import PendingBump
 
     # The sync lease outlives the outage: only what each process noticed (the outage, or a new
     # connection) makes it apply the change kept in the database before it trusts the cache again.
-    cluster = [proxied_site["start"](f"server-{number}", PAGE_CACHE_SYNC_SECONDS="600") for number in range(servers)]
+    cluster = [
+        proxied_site["start"](f"server-{number}", PAGE_CACHE_SYNC_SECONDS="600") for number in range(servers)
+    ]
     for server in cluster:
         warm(server, [*SHOWING_IT, STORY])
     for server in cluster:

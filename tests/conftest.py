@@ -220,3 +220,23 @@ def site_content(make_country, make_news, make_entry, make_partner, site_pages):
     entry.countries.add(country)
     partner = make_partner(slug="embassy-of-serbia", country=country, kind="embassy")
     return {"country": country, "news": item, "entry": entry, "partner": partner}
+
+
+@pytest.fixture
+def site(make_country, make_news, make_partner, make_entry, site_pages):
+    """Two countries, a partner and a story each, 25 older stories, an entry and a quote (see tests/helpers/cached_pages.py)."""
+    from balkan.models import Quote
+
+    slovenia = make_country(name="Slovenia", iso_code="SI")
+    romania = make_country(name="Romania", iso_code="RO")
+    ljubljana = make_partner(name="University of Ljubljana", slug="ljubljana-university", country=slovenia)
+    bucharest = make_partner(name="University of Bucharest", slug="bucharest-university", country=romania)
+    slovenian = make_news(title="Japan and Slovenia", slug="slovenian-story", countries=[slovenia])
+    romanian = make_news(title="Japan and Romania", slug="romanian-story", countries=[romania])
+    slovenian.partners.add(ljubljana)
+    romanian.partners.add(bucharest)
+    for n in range(25):
+        make_news(title=f"Japan older story {n}")
+    make_entry(title="Relations established", countries=[romania], is_highlight=True)
+    Quote.objects.create(text="Bridges between people.", author="A friend")
+    return {"slovenia": slovenia, "romania": romania, "ljubljana": ljubljana, "slovenian": slovenian}

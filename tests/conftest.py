@@ -127,6 +127,15 @@ def make_partner(db):
 
 
 @pytest.fixture
+def site_url(settings):
+    """The site's public address is https://balkan.example (structured data and oEmbed print it whole)."""
+    from tests.helpers.linked_data import SITE_URL
+
+    settings.SITE_URL = SITE_URL
+    return SITE_URL
+
+
+@pytest.fixture
 def site_pages(db):
     from balkan.models import Page
 

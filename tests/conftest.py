@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.auth.models import Permission
 from django.core.cache import caches
 from django.utils import timezone, translation
 from django_redis.cache import RedisCache
@@ -160,6 +161,33 @@ def editor(db, django_user_model):
 def publisher(db, django_user_model):
     """A member of the Publishers group: also publishes, schedules and archives."""
     return staff_in(django_user_model, "paul", "Publishers")
+
+
+@pytest.fixture
+def staff_user(django_user_model):
+    """Return a factory of staff users with the given model permissions ("news.change_newsitem")."""
+
+    def make(username="editor", password="a long enough passphrase 42", permissions=(), **flags):
+        user = django_user_model.objects.create_user(
+            username=username, password=password, is_staff=True, **flags
+        )
+        for name in permissions:
+            app_label, codename = name.split(".")
+            user.user_permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        return user
+
+    return make
+
+
+@pytest.fixture
+def enrolled_editor(staff_user):
+    """A staff user with a confirmed authenticator app: (user, device)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = staff_user()
+    return user, TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
 
 
 @pytest.fixture

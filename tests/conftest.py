@@ -128,6 +128,14 @@ def make_partner(db):
 
 
 @pytest.fixture
+def demo(db):
+    """The demo site (load_demo), as a visitor to a fresh installation sees it."""
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
 def site_url(settings):
     """The site's public address is https://balkan.example (structured data and oEmbed print it whole)."""
     from tests.helpers.linked_data import SITE_URL

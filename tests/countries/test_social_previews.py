@@ -33,7 +33,7 @@ TWITTER = ["twitter:card", "twitter:title", "twitter:description", "twitter:imag
 
 
 @pytest.fixture
-def demo(settings):
+def demo_countries(settings):
     settings.SITE_URL = SITE_URL
     call_command("load_demo", stdout=io.StringIO())
     return list(Country.objects.published().order_by("slug"))
@@ -41,11 +41,11 @@ def demo(settings):
 
 @pytest.mark.parametrize("prefix", ["", "/ja"])
 def test_every_demo_profile_has_all_social_tags_with_absolute_urls_that_answer(
-    client, demo, read_page, prefix
+    client, demo_countries, read_page, prefix
 ):
-    assert len(demo) >= 12
+    assert len(demo_countries) >= 12
     fetched = {}
-    for country in demo:
+    for country in demo_countries:
         path = f"{prefix}/countries/{country.slug}/"
         page = read_page(client.get(path).content.decode())
         canonical = SITE_URL + path
@@ -77,8 +77,8 @@ def test_every_demo_profile_has_all_social_tags_with_absolute_urls_that_answer(
 
 
 @pytest.mark.parametrize("prefix", ["", "/ja"])
-def test_every_demo_profile_has_valid_json_ld_about_the_country(client, demo, read_page, prefix):
-    for country in demo:
+def test_every_demo_profile_has_valid_json_ld_about_the_country(client, demo_countries, read_page, prefix):
+    for country in demo_countries:
         path = f"{prefix}/countries/{country.slug}/"
         page = read_page(client.get(path).content.decode())
         blocks = [s for s in page.scripts if s["attrs"].get("type") == "application/ld+json"]

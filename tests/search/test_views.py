@@ -1,4 +1,4 @@
-"""The site search: its index, ranking, filters, pages, languages and hostile input."""
+"""The search page: highlighting, the type filter, pages, costs, languages and hostile input."""
 
 import datetime
 import re

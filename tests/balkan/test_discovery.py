@@ -4,8 +4,6 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.helpers.images import image_upload
-
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_url")]
 
 SITE = "https://balkan.example"
@@ -40,27 +38,6 @@ def head(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
     return Head(response.content.decode())
-
-
-@pytest.fixture
-def page_types(make_news, make_country, make_partner, make_entry, site_pages):
-    news = make_news(slug="courtesy-call", hero_image=image_upload(), hero_alt="A handshake")
-    country = make_country(name="Kosovo", iso_code="XK", slug="kosovo")
-    partner = make_partner(slug="cosylab")
-    make_entry(title="Relations established")
-    return [
-        "/",
-        "/news/",
-        news.get_absolute_url(),
-        "/countries/",
-        country.get_absolute_url(),
-        "/chronology/",
-        "/partners/",
-        partner.get_absolute_url(),
-        "/search/?q=kosovo",
-        "/about/",
-        "/contact/",
-    ]
 
 
 # These two templates bring their own Open Graph tags (the article and the shareable profile).

@@ -17,11 +17,6 @@ REQUIRED = {"type": str, "version": str}
 RICH = {"html": str, "width": int, "height": int}
 
 
-@pytest.fixture
-def slovenia(make_country):
-    return make_country(name="Slovenia", name_ja="スロベニア", iso_code="SI")
-
-
 def ask(client, url, **params):
     return client.get("/oembed?" + urlencode({"url": url, **params}))
 

@@ -3,23 +3,13 @@
 import re
 
 import pytest
-from django.core.files.base import ContentFile
 from django.template import Context, Template
-
-from tests.helpers.images import image_bytes
 
 pytestmark = pytest.mark.django_db
 
 
 def render(source, **context):
     return Template("{% load pictures %}" + source).render(Context(context)).strip()
-
-
-@pytest.fixture
-def hero(make_news):
-    item = make_news()
-    item.hero_image.save("hero.jpg", ContentFile(image_bytes("JPEG", size=(1200, 800))))
-    return item.hero_image
 
 
 def test_a_picture_has_avif_and_webp_sources_and_a_lazy_jpeg_with_its_size(hero):

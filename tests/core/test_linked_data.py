@@ -5,10 +5,7 @@ from django.utils import translation
 
 from core.linked_data import LOGO_SIZE, absolute, image, publisher
 
-
-@pytest.fixture(autouse=True)
-def _site_url(settings):
-    settings.SITE_URL = "https://balkan.example"
+pytestmark = pytest.mark.usefixtures("site_url")
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,8 @@ import io
 import json
 
 import pytest
-from django.core.management import call_command
 from PIL import Image
 
-from countries.models import Country
 from tests.helpers.linked_data import SITE_URL, answers, urls_in
 
 pytestmark = pytest.mark.django_db
@@ -30,13 +28,6 @@ OPEN_GRAPH = [
     "og:image:alt",
 ]
 TWITTER = ["twitter:card", "twitter:title", "twitter:description", "twitter:image", "twitter:image:alt"]
-
-
-@pytest.fixture
-def demo_countries(settings):
-    settings.SITE_URL = SITE_URL
-    call_command("load_demo", stdout=io.StringIO())
-    return list(Country.objects.published().order_by("slug"))
 
 
 @pytest.mark.parametrize("prefix", ["", "/ja"])

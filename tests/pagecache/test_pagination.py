@@ -1,6 +1,5 @@
 """Deep pages of the news list: the same stories as OFFSET would give, for the cost of the first page."""
 
-import datetime
 import re
 
 import pytest
@@ -10,21 +9,6 @@ from django.utils import timezone
 
 from news.models import NewsItem
 from pagecache.pagination import AnchoredPaginator
-
-
-@pytest.fixture
-def small_anchors(monkeypatch):
-    monkeypatch.setattr(AnchoredPaginator, "anchor_every", 7)
-
-
-@pytest.fixture
-def many_stories(make_news):
-    now = timezone.now().replace(microsecond=0)
-    # Groups of three share a publish time: the order must still be total (newest, then highest id).
-    return [
-        make_news(kind="visit" if n % 2 else "news", publish_at=now - datetime.timedelta(hours=n // 3))
-        for n in range(95)
-    ]
 
 
 @pytest.mark.django_db

@@ -13,11 +13,6 @@ from staff.attention import images_without_alt, needs_attention
 from tests.helpers.images import image_upload
 
 
-@pytest.fixture
-def superuser(django_user_model):
-    return django_user_model.objects.create_superuser("editor", "editor@example.org", "a long secret phrase")
-
-
 def lists_by_key(user):
     return {attention.key: attention for attention in needs_attention(user)}
 

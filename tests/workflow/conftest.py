@@ -34,3 +34,24 @@ def web(settings):
     server = Web()
     yield server
     server.close()
+
+
+@pytest.fixture
+def make_item(make_country, make_partner, make_entry):
+    makers = {
+        "country": lambda **kw: make_country(name="Slovenia", **kw),
+        "partner": make_partner,
+        "entry": make_entry,
+    }
+
+    def make(kind, **kwargs):
+        return makers[kind](**kwargs)
+
+    return make
+
+
+@pytest.fixture
+def draft(make_news, make_country):
+    item = make_news(status="draft", title="Cherry trees for Ljubljana", title_ja="リュブリャナに桜")
+    item.countries.add(make_country(name="Slovenia"))
+    return item

@@ -37,7 +37,7 @@ def test_an_entry_lives_at_its_anchor_on_the_timeline(make_entry):
     assert entry.decade == entry.date.year // 10 * 10
 
 
-def test_an_end_before_the_start_is_refused_on_the_end_date(make_entry):
+def test_the_entry_itself_refuses_an_end_before_its_start(make_entry):
     entry = make_entry(date=D(2022, 11, 8), end_date=D(2022, 11, 1))
     with pytest.raises(ValidationError) as raised:
         entry.clean()

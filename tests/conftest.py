@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.auth.models import Permission
 from django.core.cache import caches
 from django.utils import timezone, translation
 from django_redis.cache import RedisCache
@@ -127,6 +128,23 @@ def make_partner(db):
 
 
 @pytest.fixture
+def demo(db):
+    """The demo site (load_demo), as a visitor to a fresh installation sees it."""
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
+def site_url(settings):
+    """The site's public address is https://balkan.example (structured data and oEmbed print it whole)."""
+    from tests.helpers.linked_data import SITE_URL
+
+    settings.SITE_URL = SITE_URL
+    return SITE_URL
+
+
+@pytest.fixture
 def site_pages(db):
     from balkan.models import Page
 
@@ -151,6 +169,33 @@ def editor(db, django_user_model):
 def publisher(db, django_user_model):
     """A member of the Publishers group: also publishes, schedules and archives."""
     return staff_in(django_user_model, "paul", "Publishers")
+
+
+@pytest.fixture
+def staff_user(django_user_model):
+    """Return a factory of staff users with the given model permissions ("news.change_newsitem")."""
+
+    def make(username="editor", password="a long enough passphrase 42", permissions=(), **flags):
+        user = django_user_model.objects.create_user(
+            username=username, password=password, is_staff=True, **flags
+        )
+        for name in permissions:
+            app_label, codename = name.split(".")
+            user.user_permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        return user
+
+    return make
+
+
+@pytest.fixture
+def enrolled_editor(staff_user):
+    """A staff user with a confirmed authenticator app: (user, device)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = staff_user()
+    return user, TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
 
 
 @pytest.fixture
@@ -220,3 +265,32 @@ def site_content(make_country, make_news, make_entry, make_partner, site_pages):
     entry.countries.add(country)
     partner = make_partner(slug="embassy-of-serbia", country=country, kind="embassy")
     return {"country": country, "news": item, "entry": entry, "partner": partner}
+
+
+@pytest.fixture
+def site(settings, make_country, make_news, make_partner, make_entry, site_pages):
+    """Two countries, a partner and a story each, 25 older stories, an entry and a quote (see tests/helpers/cached_pages.py).
+
+    The refreshes its own rows wait for stay in the test's transaction, which never commits: the
+    sync lease must outlive the test, or a slow run would apply them again halfway through and
+    make every cached page stale at once (seen under load on SQLite and on PostgreSQL).
+    """
+    from balkan.models import Quote
+    from pagecache.store import mark_synchronised
+
+    settings.PAGE_CACHE_SYNC_SECONDS = 3600
+
+    slovenia = make_country(name="Slovenia", iso_code="SI")
+    romania = make_country(name="Romania", iso_code="RO")
+    ljubljana = make_partner(name="University of Ljubljana", slug="ljubljana-university", country=slovenia)
+    bucharest = make_partner(name="University of Bucharest", slug="bucharest-university", country=romania)
+    slovenian = make_news(title="Japan and Slovenia", slug="slovenian-story", countries=[slovenia])
+    romanian = make_news(title="Japan and Romania", slug="romanian-story", countries=[romania])
+    slovenian.partners.add(ljubljana)
+    romanian.partners.add(bucharest)
+    for n in range(25):
+        make_news(title=f"Japan older story {n}")
+    make_entry(title="Relations established", countries=[romania], is_highlight=True)
+    Quote.objects.create(text="Bridges between people.", author="A friend")
+    mark_synchronised()
+    return {"slovenia": slovenia, "romania": romania, "ljubljana": ljubljana, "slovenian": slovenian}

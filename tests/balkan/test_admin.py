@@ -4,13 +4,6 @@ from django.test import Client
 from django.urls import reverse
 
 
-@pytest.fixture
-def superuser_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("boss", "boss@example.org", "a long secret phrase")
-    client.force_login(user)
-    return client
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("model", list(admin.site._registry), ids=lambda m: m._meta.label)
 def test_every_admin_list_and_add_page_works(superuser_client, model):

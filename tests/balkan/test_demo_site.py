@@ -1,7 +1,6 @@
 """Every public URL of the contract answers with the demo content loaded."""
 
 import pytest
-from django.core.management import call_command
 from django.utils import translation
 
 PUBLIC_URLS = [
@@ -31,11 +30,6 @@ PUBLIC_URLS = [
     "/contact/",
     "/admin/login/",
 ]
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
 
 
 def test_every_public_url_answers_200_with_demo_content(client, demo):

@@ -1,90 +1,12 @@
-"""What crawlers and social sites read: sitemap, robots.txt, canonical and hreflang links, feeds, Open Graph."""
+"""What crawlers and social sites read besides the sitemap: robots.txt, canonical and hreflang links, feeds, Open Graph."""
 
-import datetime
-import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
-from django.utils import timezone
 
-from tests.helpers.images import image_upload
-
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_url")]
 
 SITE = "https://balkan.example"
-NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
-
-
-@pytest.fixture(autouse=True)
-def _site_url(settings):
-    settings.SITE_URL = SITE
-
-
-def read_sitemap(client):
-    response = client.get("/sitemap.xml", HTTP_HOST="localhost")
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)
-    return {
-        url.findtext("s:loc", namespaces=NS): {
-            "lastmod": url.findtext("s:lastmod", namespaces=NS),
-            "alternates": {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)},
-        }
-        for url in root.findall("s:url", NS)
-    }
-
-
-@pytest.fixture
-def content(make_news, make_country, make_entry, make_partner, site_pages):
-    hour = datetime.timedelta(hours=1)
-    return {
-        "public": [
-            make_news(slug="visit-to-ljubljana"),
-            make_news(slug="workshop-in-veliko-tarnovo"),
-            make_country(name="Slovenia"),
-            make_country(name="Kosovo", iso_code="XK"),
-            make_partner(slug="cosylab"),
-        ],
-        "hidden": [
-            make_news(slug="draft-story", status="draft"),
-            make_news(slug="story-in-review", status="review"),
-            make_news(slug="archived-story", status="archived"),
-            make_news(slug="scheduled-story", publish_at=timezone.now() + hour),
-            make_country(name="Japan", iso_code="JP", is_published=False),
-            make_partner(slug="unpublished-partner", is_published=False),
-        ],
-        "entry": make_entry(),
-    }
-
-
-def test_sitemap_lists_every_published_item_in_both_languages_with_alternates(client, content):
-    entries = read_sitemap(client)
-    for obj in content["public"]:
-        path = obj.get_absolute_url()
-        expected = {"en": SITE + path, "ja": f"{SITE}/ja{path}", "x-default": SITE + path}
-        for loc in (SITE + path, f"{SITE}/ja{path}"):
-            assert loc in entries, loc
-            assert entries[loc]["alternates"] == expected
-            assert entries[loc]["lastmod"] == timezone.localdate(obj.updated_at).isoformat()
-
-
-def test_sitemap_lists_no_draft_scheduled_or_unpublished_item(client, content):
-    entries = read_sitemap(client)
-    text = "\n".join(entries) + "\n".join(str(entry["alternates"]) for entry in entries.values())
-    for obj in content["hidden"]:
-        assert obj.slug not in text, obj.slug
-
-
-def test_sitemap_lists_the_home_sections_and_site_pages_with_dates(client, content):
-    entries = read_sitemap(client)
-    newest_entry = timezone.localdate(content["entry"].updated_at).isoformat()
-    for path in ("/", "/news/", "/countries/", "/chronology/", "/partners/", "/about/", "/contact/"):
-        for loc in (SITE + path, f"{SITE}/ja{path}"):
-            assert loc in entries, loc
-            assert entries[loc]["lastmod"], loc
-            assert set(entries[loc]["alternates"]) == {"en", "ja", "x-default"}
-    assert entries[f"{SITE}/chronology/"]["lastmod"] == newest_entry
-    assert len(entries) == 2 * (7 + len(content["public"]))
 
 
 def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_admin_and_search(client):
@@ -116,27 +38,6 @@ def head(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
     return Head(response.content.decode())
-
-
-@pytest.fixture
-def page_types(make_news, make_country, make_partner, make_entry, site_pages):
-    news = make_news(slug="courtesy-call", hero_image=image_upload(), hero_alt="A handshake")
-    country = make_country(name="Kosovo", iso_code="XK", slug="kosovo")
-    partner = make_partner(slug="cosylab")
-    make_entry(title="Relations established")
-    return [
-        "/",
-        "/news/",
-        news.get_absolute_url(),
-        "/countries/",
-        country.get_absolute_url(),
-        "/chronology/",
-        "/partners/",
-        partner.get_absolute_url(),
-        "/search/?q=kosovo",
-        "/about/",
-        "/contact/",
-    ]
 
 
 # These two templates bring their own Open Graph tags (the article and the shareable profile).

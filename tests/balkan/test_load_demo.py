@@ -58,13 +58,7 @@ def stored_images():
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "demo-media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def demo(media):
+def demo_with_media(media):
     load_demo()
 
 
@@ -90,7 +84,7 @@ def test_loading_twice_does_not_rewrite_the_images(media):
     assert first and media_files(media) == first
 
 
-def test_every_record_of_the_demo_files_is_loaded(demo):
+def test_every_record_of_the_demo_files_is_loaded(demo_with_media):
     news = read("news.json")["news"]
 
     assert Country.objects.count() == len(read("countries.json")["countries"]) == 13
@@ -106,13 +100,13 @@ def test_every_record_of_the_demo_files_is_loaded(demo):
     assert set(Page.objects.values_list("key", flat=True)) == {"about", "contact"}
 
 
-def test_balkan_countries_are_published_and_japan_is_not(demo):
+def test_balkan_countries_are_published_and_japan_is_not(demo_with_media):
     assert set(Country.objects.published().values_list("slug", flat=True)) == BALKAN_COUNTRIES
     assert Country.objects.get(iso_code="JP").is_published is False
     assert Country.objects.get(slug="kosovo").iso_code == "XK"
 
 
-def test_slovenia_has_the_trade_figure_from_its_foreign_ministry(demo):
+def test_slovenia_has_the_trade_figure_from_its_foreign_ministry(demo_with_media):
     figure = TradeFigure.objects.get(country__slug="slovenia")
 
     assert figure.exports_to_japan == Decimal("119")
@@ -121,7 +115,7 @@ def test_slovenia_has_the_trade_figure_from_its_foreign_ministry(demo):
     assert "Ministry of Foreign Affairs" in figure.source
 
 
-def test_every_published_news_item_is_written_in_japanese_too(demo):
+def test_every_published_news_item_is_written_in_japanese_too(demo_with_media):
     items = NewsItem.objects.published()
 
     assert items.count() == NewsItem.objects.count() > 0
@@ -130,7 +124,7 @@ def test_every_published_news_item_is_written_in_japanese_too(demo):
         assert item.author is None
 
 
-def test_romania_strategic_partnership_is_known_to_the_month(demo):
+def test_romania_strategic_partnership_is_known_to_the_month(demo_with_media):
     entry = ChronologyEntry.objects.get(ref="ro-2023-strategic-partnership")
 
     assert entry.date == datetime.date(2023, 3, 1)
@@ -138,14 +132,14 @@ def test_romania_strategic_partnership_is_known_to_the_month(demo):
     assert entry.related_news.filter(slug="exploring-japan-romania-partnerships").exists()
 
 
-def test_chronology_uses_every_precision(demo):
+def test_chronology_uses_every_precision(demo_with_media):
     precisions = set(ChronologyEntry.objects.values_list("date_precision", flat=True))
 
     assert precisions == {"year", "month", "day"}
     assert ChronologyEntry.objects.get(ref="gr-1899-treaty").date_precision == "year"
 
 
-def test_chronology_has_what_the_seeds_date_as_precisely_as_they_date_it(demo, client):
+def test_chronology_has_what_the_seeds_date_as_precisely_as_they_date_it(demo_with_media, client):
     shown = {
         entry.ref: entry.date_display for entry in ChronologyEntry.objects.filter(countries__slug="slovenia")
     }
@@ -162,7 +156,7 @@ def test_chronology_has_what_the_seeds_date_as_precisely_as_they_date_it(demo, c
     assert "2019年8月14日" in japanese and ">1999年<" in japanese and "2019年2月" in japanese
 
 
-def test_generated_images_exist_in_storage(demo):
+def test_generated_images_exist_in_storage(demo_with_media):
     images = stored_images()
 
     assert len(images) == NewsItem.objects.count() + NewsImage.objects.count()
@@ -171,7 +165,7 @@ def test_generated_images_exist_in_storage(demo):
         assert image.width > 0 and image.height > 0
 
 
-def test_a_missing_image_file_is_drawn_again(demo):
+def test_a_missing_image_file_is_drawn_again(demo_with_media):
     hero = NewsItem.objects.exclude(hero_image="").first().hero_image
     hero.storage.delete(hero.name)
 
@@ -181,7 +175,7 @@ def test_a_missing_image_file_is_drawn_again(demo):
     assert hero.storage.exists(hero.name)
 
 
-def test_an_edited_demo_record_is_restored_in_place(demo):
+def test_an_edited_demo_record_is_restored_in_place(demo_with_media):
     Country.objects.filter(slug="slovenia").update(name_ja="変更", population=1)
 
     load_demo()
@@ -191,7 +185,7 @@ def test_an_edited_demo_record_is_restored_in_place(demo):
     assert Country.objects.count() == 13
 
 
-def test_demo_summaries_fit_the_space_cards_give_them(demo):
+def test_demo_summaries_fit_the_space_cards_give_them(demo_with_media):
     for model, limit in ((Country, 300), (Page, 300), (NewsItem, 400)):
         for obj in model.objects.all():
             for language in ("en", "ja"):

@@ -10,21 +10,11 @@ import pytest
 from countries.views import EMBED_HEIGHT, EMBED_WIDTH
 from tests.helpers.linked_data import SITE_URL, answers
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_url")]
 
 # oEmbed 1.0, section 2.3.4: what every answer has, and what a rich one adds.
 REQUIRED = {"type": str, "version": str}
 RICH = {"html": str, "width": int, "height": int}
-
-
-@pytest.fixture(autouse=True)
-def site_url(settings):
-    settings.SITE_URL = SITE_URL
-
-
-@pytest.fixture
-def slovenia(make_country):
-    return make_country(name="Slovenia", name_ja="スロベニア", iso_code="SI")
 
 
 def ask(client, url, **params):

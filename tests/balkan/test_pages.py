@@ -1,7 +1,6 @@
 """The about and contact pages, edited by staff in English and Japanese."""
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 from model_bakery import baker
 
@@ -9,14 +8,6 @@ from balkan.models import Page
 from tests.helpers.workflow import publish_pending_change
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def page_editor_client(client, django_user_model):
-    editor = django_user_model.objects.create_user("editor", password="a long secret phrase", is_staff=True)
-    editor.user_permissions.add(*Permission.objects.filter(codename__in=["view_page", "change_page"]))
-    client.force_login(editor)
-    return client
 
 
 def form_data(**changes):

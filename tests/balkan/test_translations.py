@@ -15,9 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import polib
-import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.utils.translation import trim_whitespace
 
 BASE = Path(settings.BASE_DIR)
@@ -207,11 +205,6 @@ PUBLIC_PAGES = [
     "/ja/no-such-page/",
     "/ja/news/?year=abc",
 ]
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
 
 
 def test_public_pages_under_ja_show_no_english_ui_string(client, demo):

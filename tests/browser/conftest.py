@@ -4,10 +4,15 @@ Outside CI, browser tests skip (saying why) when Chromium is missing; in CI
 (`BROWSER_TESTS=required`) a missing browser is a failure.
 """
 
+import datetime
 import os
 import shutil
+from decimal import Decimal
 
 import pytest
+
+from chronology.models import Category, ChronologyEntry
+from countries.models import Country, Embassy, TradeFigure
 
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 REQUIRED = os.environ.get("BROWSER_TESTS") == "required" or os.environ.get("CI") == "true"
@@ -80,3 +85,138 @@ def admin_login(live_server, page, django_user_model):
         return page
 
     return login
+
+
+@pytest.fixture
+def places(db):
+    Category.objects.create(key="visit", name_en="Visits", name_ja="要人往来")
+    Category.objects.create(key="agreement", name_en="Agreements", name_ja="条約・協定")
+    Country.objects.create(name_en="Slovenia", slug="slovenia", iso_code="SI", is_published=True)
+    Country.objects.create(name_en="Romania", slug="romania", iso_code="RO", is_published=True)
+
+
+@pytest.fixture
+def timeline(db):
+    visit = Category.objects.create(key="visit", name_en="Visits", name_ja="要人往来")
+    agreement = Category.objects.create(key="agreement", name_en="Agreements", name_ja="条約・協定")
+    countries = {
+        slug: Country.objects.create(name_en=name, slug=slug, iso_code=code, is_published=True)
+        for slug, name, code in [
+            ("slovenia", "Slovenia", "SI"),
+            ("romania", "Romania", "RO"),
+            ("bosnia-and-herzegovina", "Bosnia and Herzegovina", "BA"),
+            ("north-macedonia", "North Macedonia", "MK"),
+        ]
+    }
+    rows = [
+        (
+            "gr-1899",
+            datetime.date(1899, 1, 1),
+            "year",
+            agreement,
+            ["romania"],
+            "Treaty of amity, commerce and navigation",
+        ),
+        (
+            "si-1999",
+            datetime.date(1999, 1, 1),
+            "year",
+            visit,
+            ["slovenia"],
+            "300 Japanese cherry trees for the University of Ljubljana",
+        ),
+        (
+            "si-2019",
+            datetime.date(2019, 8, 14),
+            "day",
+            visit,
+            ["slovenia", "bosnia-and-herzegovina", "north-macedonia"],
+            "Foreign Minister Taro Kono makes the first official visit of a Japanese foreign minister to Slovenia",
+        ),
+        (
+            "ro-2023",
+            datetime.date(2023, 3, 1),
+            "month",
+            agreement,
+            ["romania"],
+            "Japan and Romania sign a Strategic Partnership",
+        ),
+    ]
+    for ref, date, precision, category, slugs, title in rows:
+        entry = ChronologyEntry.objects.create(
+            ref=ref,
+            date=date,
+            date_precision=precision,
+            category=category,
+            title_en=title,
+            source_name_en="Ministry of Foreign Affairs of the Republic of Slovenia",
+            source_url="https://www.gov.si/en/news/2019-08-14-slovenian-and-japanese-foreign-ministers-discuss-economic-partnership/",
+        )
+        entry.countries.set([countries[slug] for slug in slugs])
+
+
+@pytest.fixture
+def profile(live_server, settings, make_country, make_news, make_entry, make_partner):
+    """A full profile, as embassies will keep them: every section has content."""
+    settings.SITE_URL = live_server.url
+    country = make_country(
+        name="Bosnia and Herzegovina",
+        name_ja="ボスニア・ヘルツェゴビナ",
+        slug="bosnia-and-herzegovina",
+        iso_code="BA",
+        official_name="Bosnia and Herzegovina",
+        capital="Sarajevo",
+        population=3_200_000,
+        area_km2=51_209,
+        official_languages="Bosnian, Croatian, Serbian",
+        currency="Convertible mark (BAM)",
+        relations_established=datetime.date(1996, 2, 9),
+        summary="A country at the heart of the Western Balkans, with a long coast of mountains and rivers.",
+        overview="<p>Japan and Bosnia and Herzegovina established diplomatic relations in February 1996.</p>"
+        "<p>Japan has supported reconstruction, peace-building and the return of refugees since then, "
+        "and supports the country's path towards the European Union.</p>",
+    )
+    for year, exports, imports in [(2020, "21.4", "30.2"), (2021, "25.9", "41.7"), (2022, "28.3", "44.1")]:
+        TradeFigure.objects.create(
+            country=country,
+            year=year,
+            exports_to_japan=Decimal(exports),
+            imports_from_japan=Decimal(imports),
+            source="Agency for Statistics of Bosnia and Herzegovina",
+            source_url="https://bhas.gov.ba/",
+        )
+    Embassy.objects.create(
+        country=country,
+        kind="in_japan",
+        name="Embassy of Bosnia and Herzegovina in Japan",
+        address="3-4-1 Nishi-Azabu, Minato-ku, Tokyo 106-0031",
+        website="https://www.bhembassy.jp/",
+    )
+    Embassy.objects.create(
+        country=country,
+        kind="of_japan",
+        name="Embassy of Japan in Bosnia and Herzegovina",
+        address="Bistrik 9, 71000 Sarajevo",
+        website="https://www.bosnia.emb-japan.go.jp/",
+    )
+    for n in range(6):
+        make_news(
+            title=f"Japan supports mine clearance in Bosnia and Herzegovina, phase {n + 1}",
+            summary="A grant for the demining of agricultural land.",
+            countries=[country],
+        )
+    for n in range(10):
+        make_entry(
+            title=f"Grant assistance for the reconstruction of schools, part {n + 1}",
+            description="<p>A grant to rebuild primary schools.</p>",
+            date=datetime.date(1997 + 2 * n, 3, 1),
+            countries=[country],
+        )
+    for n in range(8):
+        make_partner(name=f"University of Sarajevo, Faculty {n + 1}", country=country, kind="academic")
+    return f"{live_server.url}/countries/bosnia-and-herzegovina/"
+
+
+@pytest.fixture
+def story(make_news, site_pages):
+    return make_news(title="Cherry trees bloom in Ljubljana", summary="Three hundred trees.")

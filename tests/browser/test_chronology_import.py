@@ -3,17 +3,8 @@
 import pytest
 
 from chronology.models import Category, ChronologyEntry
-from countries.models import Country
 from tests.helpers.browser import watch_csp
 from tests.helpers.spreadsheets import csv_upload, row, xlsx_bytes
-
-
-@pytest.fixture
-def places(db):
-    Category.objects.create(key="visit", name_en="Visits", name_ja="要人往来")
-    Category.objects.create(key="agreement", name_en="Agreements", name_ja="条約・協定")
-    Country.objects.create(name_en="Slovenia", slug="slovenia", iso_code="SI", is_published=True)
-    Country.objects.create(name_en="Romania", slug="romania", iso_code="RO", is_published=True)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,72 +1,7 @@
 """The timeline in a real browser: readable on a phone, filterable without JavaScript, accessible."""
 
-import datetime
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
-from chronology.models import Category, ChronologyEntry
-from countries.models import Country
-
-
-@pytest.fixture
-def timeline(db):
-    visit = Category.objects.create(key="visit", name_en="Visits", name_ja="要人往来")
-    agreement = Category.objects.create(key="agreement", name_en="Agreements", name_ja="条約・協定")
-    countries = {
-        slug: Country.objects.create(name_en=name, slug=slug, iso_code=code, is_published=True)
-        for slug, name, code in [
-            ("slovenia", "Slovenia", "SI"),
-            ("romania", "Romania", "RO"),
-            ("bosnia-and-herzegovina", "Bosnia and Herzegovina", "BA"),
-            ("north-macedonia", "North Macedonia", "MK"),
-        ]
-    }
-    rows = [
-        (
-            "gr-1899",
-            datetime.date(1899, 1, 1),
-            "year",
-            agreement,
-            ["romania"],
-            "Treaty of amity, commerce and navigation",
-        ),
-        (
-            "si-1999",
-            datetime.date(1999, 1, 1),
-            "year",
-            visit,
-            ["slovenia"],
-            "300 Japanese cherry trees for the University of Ljubljana",
-        ),
-        (
-            "si-2019",
-            datetime.date(2019, 8, 14),
-            "day",
-            visit,
-            ["slovenia", "bosnia-and-herzegovina", "north-macedonia"],
-            "Foreign Minister Taro Kono makes the first official visit of a Japanese foreign minister to Slovenia",
-        ),
-        (
-            "ro-2023",
-            datetime.date(2023, 3, 1),
-            "month",
-            agreement,
-            ["romania"],
-            "Japan and Romania sign a Strategic Partnership",
-        ),
-    ]
-    for ref, date, precision, category, slugs, title in rows:
-        entry = ChronologyEntry.objects.create(
-            ref=ref,
-            date=date,
-            date_precision=precision,
-            category=category,
-            title_en=title,
-            source_name_en="Ministry of Foreign Affairs of the Republic of Slovenia",
-            source_url="https://www.gov.si/en/news/2019-08-14-slovenian-and-japanese-foreign-ministers-discuss-economic-partnership/",
-        )
-        entry.countries.set([countries[slug] for slug in slugs])
 
 
 @pytest.mark.django_db(transaction=True)

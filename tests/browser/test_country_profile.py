@@ -3,9 +3,7 @@
 Screenshots are saved under artifacts/screenshots/ for people to look at.
 """
 
-import datetime
 import re
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -13,72 +11,8 @@ import zxingcpp
 from django.conf import settings as django_settings
 from PIL import Image
 
-from countries.models import Embassy, TradeFigure
-
 SCREENSHOTS = Path(django_settings.BASE_DIR) / "artifacts" / "screenshots"
 OVERFLOW = "document.documentElement.scrollWidth <= window.innerWidth"
-
-
-@pytest.fixture
-def profile(live_server, settings, make_country, make_news, make_entry, make_partner):
-    """A full profile, as embassies will keep them: every section has content."""
-    settings.SITE_URL = live_server.url
-    country = make_country(
-        name="Bosnia and Herzegovina",
-        name_ja="ボスニア・ヘルツェゴビナ",
-        slug="bosnia-and-herzegovina",
-        iso_code="BA",
-        official_name="Bosnia and Herzegovina",
-        capital="Sarajevo",
-        population=3_200_000,
-        area_km2=51_209,
-        official_languages="Bosnian, Croatian, Serbian",
-        currency="Convertible mark (BAM)",
-        relations_established=datetime.date(1996, 2, 9),
-        summary="A country at the heart of the Western Balkans, with a long coast of mountains and rivers.",
-        overview="<p>Japan and Bosnia and Herzegovina established diplomatic relations in February 1996.</p>"
-        "<p>Japan has supported reconstruction, peace-building and the return of refugees since then, "
-        "and supports the country's path towards the European Union.</p>",
-    )
-    for year, exports, imports in [(2020, "21.4", "30.2"), (2021, "25.9", "41.7"), (2022, "28.3", "44.1")]:
-        TradeFigure.objects.create(
-            country=country,
-            year=year,
-            exports_to_japan=Decimal(exports),
-            imports_from_japan=Decimal(imports),
-            source="Agency for Statistics of Bosnia and Herzegovina",
-            source_url="https://bhas.gov.ba/",
-        )
-    Embassy.objects.create(
-        country=country,
-        kind="in_japan",
-        name="Embassy of Bosnia and Herzegovina in Japan",
-        address="3-4-1 Nishi-Azabu, Minato-ku, Tokyo 106-0031",
-        website="https://www.bhembassy.jp/",
-    )
-    Embassy.objects.create(
-        country=country,
-        kind="of_japan",
-        name="Embassy of Japan in Bosnia and Herzegovina",
-        address="Bistrik 9, 71000 Sarajevo",
-        website="https://www.bosnia.emb-japan.go.jp/",
-    )
-    for n in range(6):
-        make_news(
-            title=f"Japan supports mine clearance in Bosnia and Herzegovina, phase {n + 1}",
-            summary="A grant for the demining of agricultural land.",
-            countries=[country],
-        )
-    for n in range(10):
-        make_entry(
-            title=f"Grant assistance for the reconstruction of schools, part {n + 1}",
-            description="<p>A grant to rebuild primary schools.</p>",
-            date=datetime.date(1997 + 2 * n, 3, 1),
-            countries=[country],
-        )
-    for n in range(8):
-        make_partner(name=f"University of Sarajevo, Faculty {n + 1}", country=country, kind="academic")
-    return f"{live_server.url}/countries/bosnia-and-herzegovina/"
 
 
 @pytest.mark.django_db(transaction=True)

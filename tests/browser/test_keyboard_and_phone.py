@@ -1,7 +1,5 @@
 """Keyboard use, visible focus, the phone menu without JavaScript and reduced motion, in a real browser."""
 
-import pytest
-
 FOCUSED = """() => {
   const el = document.activeElement;
   const style = getComputedStyle(el);
@@ -10,11 +8,6 @@ FOCUSED = """() => {
           outline: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth),
           visible: box.top >= 0 && box.bottom <= innerHeight && box.width > 0 && box.height > 0};
 }"""
-
-
-@pytest.fixture
-def story(make_news, site_pages):
-    return make_news(title="Cherry trees bloom in Ljubljana", summary="Three hundred trees.")
 
 
 def test_tab_reaches_the_skip_link_first_and_it_moves_focus_to_main(live_server, page, story):

@@ -2,10 +2,6 @@
 
 import time
 
-import pytest
-
-from core.breakers import Breaker
-
 
 def wait_for(predicate, seconds=5):
     deadline = time.monotonic() + seconds
@@ -14,13 +10,6 @@ def wait_for(predicate, seconds=5):
             return True
         time.sleep(0.01)
     return False
-
-
-@pytest.fixture
-def breaker():
-    breaker = Breaker("test service")
-    yield breaker
-    breaker.reset()
 
 
 def test_a_tripped_breaker_stays_open_while_the_probe_fails_and_closes_when_it_succeeds(breaker):

@@ -80,11 +80,6 @@ def save_as(user, obj, **values):
     obj.save()
 
 
-@pytest.fixture
-def boss(django_user_model):
-    return django_user_model.objects.create_superuser("boss", "boss@example.org", "a long secret phrase")
-
-
 def test_word_diff_marks_deleted_and_inserted_words():
     assert word_diff("The trees were given in 1999.", "The cherry trees were given in 2001.") == (
         "The<ins> cherry</ins> trees were given in <del>1999</del><ins>2001</ins>."

@@ -3,24 +3,13 @@
 import time
 
 import pytest
-from django.db import OperationalError, connection, connections
+from django.db import OperationalError
 
 from core import breakers
 from core.postgresql.base import deadline
 from tests.core.test_breakers import wait_for
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def other_connection(db, settings):
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only (DATABASE_URL=postgres://...)")
-    settings.DATABASE_BREAKER_SECONDS = 0.3
-    other = connections.create_connection("default")
-    yield other
-    other.close()
-    breakers.database.reset()
 
 
 def test_a_query_without_an_answer_in_time_fails_and_the_next_ones_fail_at_once(other_connection):

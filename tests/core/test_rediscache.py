@@ -2,36 +2,8 @@
 
 import time
 
-import pytest
-from django_redis.cache import RedisCache
-
 from core import breakers
 from tests.core.test_breakers import wait_for
-from tests.servers import TcpProxy, redis_address
-
-
-@pytest.fixture
-def redis_through_a_proxy(settings):
-    host, port, db = redis_address()
-    proxy = TcpProxy(host, port)
-    proxy.start()
-    settings.REDIS_BREAKER_SECONDS = 0.3
-    options = {
-        "IGNORE_EXCEPTIONS": True,
-        "CLIENT_CLASS": "core.rediscache.BreakerClient",
-        "CONNECTION_POOL_CLASS": "core.rediscache.NoticingConnectionPool",
-        "SOCKET_CONNECT_TIMEOUT": 0.3,
-        "SOCKET_TIMEOUT": 0.3,
-    }
-    cache = RedisCache(
-        f"redis://127.0.0.1:{proxy.port}/{db}", {"KEY_PREFIX": "breaker-test", "OPTIONS": options}
-    )
-    yield proxy, cache
-    proxy.resume()
-    breakers.cache.reset()
-    cache.delete("key")
-    proxy.stop()
-    breakers.cache.reset()
 
 
 def test_after_one_timeout_a_hung_redis_is_skipped_until_it_answers_again(redis_through_a_proxy, caplog):

@@ -1,12 +1,18 @@
 """Fixtures for the country tests: Slovenia as the demo shows it, and an HTML reader."""
 
+import io
 from decimal import Decimal
 from html.parser import HTMLParser
+from unittest import mock
 
 import pytest
+from django.core.management import call_command
 from django.utils import translation
 
-from countries.models import TradeFigure
+from countries import cards
+from countries.models import Country, TradeFigure
+from tests.helpers.linked_data import SITE_URL
+from tools.flags.__main__ import package_files
 
 
 @pytest.fixture(autouse=True)
@@ -79,3 +85,36 @@ class Page(HTMLParser):
 @pytest.fixture
 def read_page():
     return Page
+
+
+@pytest.fixture
+def renders():
+    """Count the cards drawn (the real drawing still runs)."""
+    with mock.patch.object(cards, "render_card", wraps=cards.render_card) as spy:
+        yield spy
+
+
+@pytest.fixture
+def pages(slovenia, make_news, site_pages):
+    item = make_news(countries=[slovenia])
+    return [
+        "/",
+        "/countries/",
+        "/countries/slovenia/",
+        "/ja/countries/slovenia/",
+        f"/news/{item.slug}/",
+        "/news/",
+        "/admin/login/",
+    ]
+
+
+@pytest.fixture(scope="module")
+def package():
+    return package_files()
+
+
+@pytest.fixture
+def demo_countries(settings):
+    settings.SITE_URL = SITE_URL
+    call_command("load_demo", stdout=io.StringIO())
+    return list(Country.objects.published().order_by("slug"))

@@ -1,6 +1,5 @@
 import datetime
 import io
-from unittest import mock
 
 import pytest
 from PIL import Image, ImageChops, ImageDraw
@@ -36,13 +35,6 @@ def glyph(char, path):
     image = Image.new("L", (80, 80))
     ImageDraw.Draw(image).text((10, 60), char, font=cards._font(path, 48), fill=255, anchor="ls")
     return image
-
-
-@pytest.fixture
-def renders():
-    """Count the cards drawn (the real drawing still runs)."""
-    with mock.patch.object(cards, "render_card", wraps=cards.render_card) as spy:
-        yield spy
 
 
 @pytest.mark.django_db

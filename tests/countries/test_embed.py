@@ -8,20 +8,6 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def pages(slovenia, make_news, site_pages):
-    item = make_news(countries=[slovenia])
-    return [
-        "/",
-        "/countries/",
-        "/countries/slovenia/",
-        "/ja/countries/slovenia/",
-        f"/news/{item.slug}/",
-        "/news/",
-        "/admin/login/",
-    ]
-
-
 @pytest.mark.parametrize("path", ["/countries/slovenia/embed/", "/ja/countries/slovenia/embed/"])
 def test_embed_may_be_framed_by_any_site(client, slovenia, path):
     response = client.get(path)

@@ -5,19 +5,13 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 from django.contrib.staticfiles import finders
 from PIL import Image
 
 from countries import cards, flags
-from tools.flags.__main__ import INTEGRITY, TARBALL, integrity, package_files
+from tools.flags.__main__ import INTEGRITY, TARBALL, integrity
 
 DEMO_COUNTRIES = Path(__file__).resolve().parents[2] / "balkan" / "demo" / "countries.json"
-
-
-@pytest.fixture(scope="module")
-def package():
-    return package_files()
 
 
 def test_the_committed_tarball_is_the_package_the_npm_registry_published():

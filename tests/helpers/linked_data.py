@@ -33,3 +33,12 @@ def answers(client, url):
     """Fetch an absolute URL of the site through the test client; return the response."""
     assert url.startswith(SITE_URL + "/"), f"{url} is not built from SITE_URL"
     return client.get(url.removeprefix(SITE_URL))
+
+
+def documents(client, path):
+    """The JSON-LD of `path`, asked twice: the cached answer must carry the same."""
+    first, second = client.get(path), client.get(path)
+    assert first.status_code == second.status_code == 200
+    assert second.get("X-Cache") == "HIT", path
+    assert json_ld(first.content.decode()) == json_ld(second.content.decode())
+    return json_ld(second.content.decode())

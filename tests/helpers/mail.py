@@ -2,6 +2,7 @@
 
 import email
 from email import policy
+from urllib.parse import urlsplit
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -51,3 +52,11 @@ def mail_port(settings):
 def run_worker():
     """Run every task queued so far (as `manage.py db_worker` does on a server), then return."""
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+
+def opens(client, user, message):
+    """Whether the link in `message` opens the item for `user`."""
+    link = next(line for line in message.get_content().splitlines() if "https://balkan.example/" in line)
+    path = urlsplit(link.split("https://balkan.example", 1)[1].strip()).path
+    client.force_login(user)
+    return client.get(path).status_code == 200

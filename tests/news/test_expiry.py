@@ -21,22 +21,6 @@ def _directives(response):
     return dict((part.strip().split("=") + [""])[:2] for part in response["Cache-Control"].split(","))
 
 
-@pytest.fixture
-def offer(make_news):
-    start = timezone.now().replace(microsecond=0)
-    with time_machine.travel(start, tick=False):
-        story = make_news(
-            title="Scholarship applications open",
-            title_ja="奨学金の募集開始",
-            slug="scholarship",
-            summary="Apply by the end of the month.",
-            expires_at=start + datetime.timedelta(seconds=90),
-            withdrawal_notice="Applications closed. The next round opens in April.",
-            withdrawal_notice_ja="募集は終了しました。次回は4月に開始します。",
-        )
-    return start, story
-
-
 def test_a_story_leaves_the_site_at_its_expiry_and_its_page_shows_the_withdrawal_notice(offer):
     start, story = offer
     with time_machine.travel(start + datetime.timedelta(seconds=10), tick=False):

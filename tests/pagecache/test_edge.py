@@ -6,26 +6,9 @@ import pytest
 from balkan.models import Page
 from news.models import NewsItem
 from pagecache import edge
-from tests.servers import Server, Varnish, require_shared_services
 
 REFRESHED = ["/", "/news/", "/ja/news/", "/news/feed/", "/countries/slovenia/", "/sitemap.xml"]
 UNTOUCHED = ["/countries/", "/countries/romania/", "/countries/slovenia/embed/", "/partners/", "/about/"]
-
-
-@pytest.fixture
-def edge_cache(tmp_path, settings):
-    require_shared_services()
-    app = Server(tmp_path, "app")
-    varnish = None
-    try:
-        varnish = Varnish(tmp_path, app)
-        # This process publishes as the admin would; the app servers purge the same edge.
-        settings.EDGE_PURGE_URLS = [varnish.url + "/"]
-        yield varnish
-    finally:
-        for server in (varnish, app):
-            if server is not None:
-                server.stop()
 
 
 def edge_state(varnish, path, **headers):

@@ -37,19 +37,6 @@ def declared_dependencies(patterns=None):
     return found
 
 
-@pytest.fixture
-def bumped(monkeypatch):
-    names = set()
-    renew = store._renew
-
-    def recording(new):
-        names.update(new)
-        return renew(new)
-
-    monkeypatch.setattr(store, "_renew", recording)
-    return names
-
-
 def test_a_name_not_on_the_list_is_refused():
     for typo in ("new", "country-profiles:slovenia", "country:", "every_page"):
         with pytest.raises(ValueError, match="not a generation"):

@@ -1,6 +1,5 @@
 """Deep pages of the news list: the same stories as OFFSET would give, for the cost of the first page."""
 
-import datetime
 import re
 
 import pytest
@@ -12,24 +11,9 @@ from news.models import NewsItem
 from pagecache.pagination import AnchoredPaginator
 
 
-@pytest.fixture
-def small_anchors(monkeypatch):
-    monkeypatch.setattr(AnchoredPaginator, "anchor_every", 7)
-
-
-@pytest.fixture
-def stories(make_news):
-    now = timezone.now().replace(microsecond=0)
-    # Groups of three share a publish time: the order must still be total (newest, then highest id).
-    return [
-        make_news(kind="visit" if n % 2 else "news", publish_at=now - datetime.timedelta(hours=n // 3))
-        for n in range(95)
-    ]
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("query", ["", "kind=visit"])
-def test_every_page_lists_the_same_stories_as_offset_pagination(client, small_anchors, stories, query):
+def test_every_page_lists_the_same_stories_as_offset_pagination(client, small_anchors, many_stories, query):
     expected = NewsItem.objects.published().for_list()
     if query:
         expected = expected.filter(kind="visit")
@@ -45,7 +29,9 @@ def test_every_page_lists_the_same_stories_as_offset_pagination(client, small_an
 
 
 @pytest.mark.django_db
-def test_a_deep_page_starts_from_an_anchor_not_from_a_long_offset(client, settings, small_anchors, stories):
+def test_a_deep_page_starts_from_an_anchor_not_from_a_long_offset(
+    client, settings, small_anchors, many_stories
+):
     settings.PAGE_CACHE = False  # render every time; the list's length and anchors stay cached
     client.get("/news/?page=5")
     with CaptureQueriesContext(connection) as first:
@@ -59,7 +45,7 @@ def test_a_deep_page_starts_from_an_anchor_not_from_a_long_offset(client, settin
 
 
 @pytest.mark.django_db
-def test_a_new_story_moves_every_deep_page_along(client, small_anchors, stories, make_news):
+def test_a_new_story_moves_every_deep_page_along(client, small_anchors, many_stories, make_news):
     before = list(client.get("/news/?page=4").context["object_list"])
     make_news(title="Breaking", publish_at=timezone.now())
     after = list(client.get("/news/?page=4").context["object_list"])

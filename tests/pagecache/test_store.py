@@ -14,16 +14,6 @@ from pagecache.models import PendingBump
 PAGES = ["/", "/news/", "/ja/news/", "/news/feed/", "/countries/slovenia/", "/countries/slovenia/feed/"]
 
 
-@pytest.fixture
-def story(make_news, make_country):
-    item = make_news(
-        title="Kono visits Ljubljana", slug="kono-visits-ljubljana", countries=[make_country(name="Slovenia")]
-    )
-    # Delivered when they were made; a test's transaction never commits, so they are still here.
-    PendingBump.objects.all().delete()
-    return item
-
-
 def warm(reader):
     for path in [*PAGES, "/news/kono-visits-ljubljana/"]:
         reader.get(path)

@@ -2,7 +2,7 @@
 
 import json
 
-from tests.balkan.test_settings import run_manage
+from tests.helpers.processes import run_manage
 
 SHOW = """
 import json

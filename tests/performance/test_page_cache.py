@@ -13,11 +13,6 @@ from pagecache import store as page_cache
 from pagecache.middleware import PageCacheMiddleware
 
 
-@pytest.fixture
-def story(make_news, make_country):
-    return make_news(title="Kono visits Ljubljana", countries=[make_country(name="Slovenia")])
-
-
 @pytest.mark.django_db
 def test_second_anonymous_request_is_served_from_the_cache_without_queries(
     client, story, django_assert_num_queries

@@ -4,30 +4,14 @@ Each is asked twice, fresh and from the page cache, in English and Japanese: the
 second visitor gets the same answer.
 """
 
-import json
-
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from countries.models import Country
+from tests.helpers.search import twice
 from tests.helpers.workflow import change_url, form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
-
-
-def twice(client, url):
-    """Return the fresh answer and the one the page cache replays; both must be alike."""
-    first, second = client.get(url), client.get(url)
-    assert first.status_code == second.status_code == 200
-    assert first["X-Cache"] != "HIT" and second["X-Cache"] == "HIT"
-    assert first.content == second.content
-    return second.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -123,60 +107,3 @@ def test_other_names_edited_in_the_admin_take_effect_at_once(publisher, demo):
     ):
         html = twice(client, url)
         assert f'href="{link}"' in html.split('<article class="entity-card', 1)[1].split("</article>", 1)[0]
-
-
-def suggestions(client, url):
-    first, second = client.get(url), client.get(url)
-    assert first.status_code == second.status_code == 200
-    assert second["X-Cache"] == "HIT" and first.content == second.content
-    assert first["Content-Type"] == "application/json"
-    return json.loads(second.content)["suggestions"]
-
-
-@pytest.mark.parametrize(
-    ("url", "first"),
-    [
-        ("/search/suggest?q=slo", {"title": "Slovenia", "url": "/countries/slovenia/", "kind": "Country"}),
-        ("/search/suggest?q=Turk", {"title": "Türkiye", "url": "/countries/turkiye/", "kind": "Country"}),
-        (
-            "/ja/search/suggest?q=スロ",
-            {"title": "スロベニア", "url": "/ja/countries/slovenia/", "kind": "国"},
-        ),
-        (
-            "/search/suggest?q=yaska",
-            {
-                "title": "Yaskawa Electric Corporation",
-                "url": "/partners/yaskawa-electric-corporation/",
-                "kind": "Partner",
-            },
-        ),
-    ],
-)
-def test_suggestions_name_profiles_first_then_titles(client, demo, url, first):
-    found = suggestions(client, url)
-    assert found[0] == first
-    assert 1 <= len(found) <= 6
-    assert len({item["url"] for item in found}) == len(found)
-
-
-def test_suggestions_include_titles_begun_in_the_page_language(client, demo):
-    english = suggestions(client, "/search/suggest?q=seism")
-    assert "/news/seismic-risk-workshop-veliko-tarnovo-2022/" in [item["url"] for item in english]
-    japanese = suggestions(client, "/ja/search/suggest?q=地震")
-    titles = [item["title"] for item in japanese]
-    assert "日本・ブルガリア・西バルカン地震リスク・ワークショップ、ヴェリコ・タルノヴォで開催" in titles
-
-
-@pytest.mark.parametrize(
-    "query", ["", "!!!", "' OR 1=1 --", "& | ! : * ( ) <-> '", "\\", "a" * 500, "🎌" * 40]
-)
-def test_suggestions_answer_anything_without_an_error(client, demo, query):
-    response = client.get("/search/suggest", {"q": query})
-    assert response.status_code == 200
-    assert isinstance(json.loads(response.content)["suggestions"], list)
-
-
-def test_suggestions_cost_two_queries_at_most(client, demo, django_assert_max_num_queries):
-    # The page cache's check of the schedule, the names (kept in the cache) and the titles.
-    with django_assert_max_num_queries(4):
-        client.get("/search/suggest?q=kosovo")

@@ -6,19 +6,12 @@ publishes can be found, on SQLite and on PostgreSQL alike.
 
 import re
 
-import pytest
-from django.core.management import call_command
 from django.utils import translation
 
 from chronology.models import ChronologyEntry
 from countries.models import Country
 from news.models import NewsItem
 from partners.models import PartnerOrganisation
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
 
 
 def first_page(client, url):

@@ -159,7 +159,7 @@ class Gunicorn:
 
 
 @pytest.fixture
-def site(transactional_db, make_country, make_news, tmp_path):
+def proxied_site(transactional_db, make_country, make_news, tmp_path):
     """Proxies to the test database and Redis, and a way to start servers behind them."""
     require_postgres()
     redis_host, redis_port, redis_db = redis_address()
@@ -208,9 +208,9 @@ def warm(server, paths=PAGES):
         )
 
 
-def test_database_outage_gives_503s_and_the_site_recovers_without_a_restart(site):
-    server = site["start"]()
-    browser, database = server.browser, site["database"]
+def test_database_outage_gives_503s_and_the_site_recovers_without_a_restart(proxied_site):
+    server = proxied_site["start"]()
+    browser, database = server.browser, proxied_site["database"]
     warm(server)
 
     database.stop()
@@ -236,12 +236,12 @@ def test_database_outage_gives_503s_and_the_site_recovers_without_a_restart(site
     server.assert_never_restarted()
 
 
-def test_redis_outage_degrades_to_no_cache_and_recovers(site):
+def test_redis_outage_degrades_to_no_cache_and_recovers(proxied_site):
     import redis
 
-    server = site["start"]()
-    browser, redis_proxy = server.browser, site["redis"]
-    host, port, db, prefix = site["redis_db"]
+    server = proxied_site["start"]()
+    browser, redis_proxy = server.browser, proxied_site["redis"]
+    host, port, db, prefix = proxied_site["redis_db"]
     status, _headers, body = browser.log_in("editor", "a long enough passphrase 42")
     assert status == 200 and "Editing the site" in body, re.sub(r"\s+", " ", body)[-3000:]
     assert browser.get("/countries/serbia/card.png")[0] == 200
@@ -314,9 +314,9 @@ CACHED = ["/", "/news/", "/news/visit-to-belgrade/", "/countries/serbia/", "/ja/
 RENDERED = ["/search/?q=hang{unique}", "/ja/search/?q=hang{unique}"]
 
 
-def test_a_hung_database_costs_one_timeout_cached_pages_keep_answering_and_it_recovers(site):
-    server = site["start"]()
-    database = site["database"]
+def test_a_hung_database_costs_one_timeout_cached_pages_keep_answering_and_it_recovers(proxied_site):
+    server = proxied_site["start"]()
+    database = proxied_site["database"]
     warm(server, CACHED)
     load = Load(server, [*CACHED, *RENDERED])
     try:
@@ -354,9 +354,9 @@ def test_a_hung_database_costs_one_timeout_cached_pages_keep_answering_and_it_re
     server.assert_never_restarted()
 
 
-def test_a_hung_redis_costs_one_timeout_and_pages_are_rendered_not_replayed(site):
-    server = site["start"]()
-    redis_proxy = site["redis"]
+def test_a_hung_redis_costs_one_timeout_and_pages_are_rendered_not_replayed(proxied_site):
+    server = proxied_site["start"]()
+    redis_proxy = proxied_site["redis"]
     warm(server, CACHED)
     load = Load(server, [*CACHED, *RENDERED])
     try:
@@ -392,20 +392,24 @@ SHOWING_IT = ["/", "/news/", "/news/feed/"]
 
 
 @pytest.mark.parametrize("servers", [1, 2])
-def test_a_story_unpublished_during_a_redis_outage_is_gone_from_every_page_when_it_returns(site, servers):
+def test_a_story_unpublished_during_a_redis_outage_is_gone_from_every_page_when_it_returns(
+    proxied_site, servers
+):
     from news.models import NewsItem
     from pagecache.models import PendingBump
 
     # The sync lease outlives the outage: only what each process noticed (the outage, or a new
     # connection) makes it apply the change kept in the database before it trusts the cache again.
-    cluster = [site["start"](f"server-{number}", PAGE_CACHE_SYNC_SECONDS="600") for number in range(servers)]
+    cluster = [
+        proxied_site["start"](f"server-{number}", PAGE_CACHE_SYNC_SECONDS="600") for number in range(servers)
+    ]
     for server in cluster:
         warm(server, [*SHOWING_IT, STORY])
     for server in cluster:
         for path in SHOWING_IT:
             assert "Visit to Belgrade" in server.browser.get(path)[2], path
 
-    site["redis"].stop()
+    proxied_site["redis"].stop()
     editor = Browser(cluster[0].url)  # readers are anonymous: their browsers are the servers' own
     status, _headers, body = editor.log_in("editor", "a long enough passphrase 42")
     assert status == 200 and "Editing the site" in body
@@ -418,7 +422,7 @@ def test_a_story_unpublished_during_a_redis_outage_is_gone_from_every_page_when_
     story.refresh_from_db()
     assert not story.is_public, "the admin unpublished it"
     assert PendingBump.objects.filter(shared_done=False).exists(), "the refresh waits in the database"
-    site["redis"].start()
+    proxied_site["redis"].start()
 
     def read(number):
         # On two servers, the one that saw no change is asked first; readers come 8 at a time.

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.test import override_settings
 
-from tests.balkan.test_settings import run_manage
+from tests.helpers.processes import run_manage
 from tests.helpers.routes import EMBED_PATH, HTML_PATHS, OTHER_PATHS
 
 STRICT_POLICY = {

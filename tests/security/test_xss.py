@@ -116,11 +116,6 @@ def test_every_model_with_rich_text_is_covered():
     assert {label.replace("Historical", "") for label in history} <= set(RENDERERS)
 
 
-@pytest.fixture
-def factories(make_news, make_country, make_entry, make_partner):
-    return {"news": make_news, "country": make_country, "entry": make_entry, "partner": make_partner}
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("label", RENDERERS)
 def test_xss_corpus_is_neutralised_in_every_rich_text_field(client, factories, label):

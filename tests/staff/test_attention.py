@@ -13,11 +13,6 @@ from staff.attention import images_without_alt, needs_attention
 from tests.helpers.images import image_upload
 
 
-@pytest.fixture
-def editor(django_user_model):
-    return django_user_model.objects.create_superuser("editor", "editor@example.org", "a long secret phrase")
-
-
 def lists_by_key(user):
     return {attention.key: attention for attention in needs_attention(user)}
 
@@ -27,14 +22,14 @@ def labels(attention):
 
 
 @pytest.mark.django_db
-def test_news_in_review_and_scheduled_news_are_listed(editor, make_news):
+def test_news_in_review_and_scheduled_news_are_listed(superuser, make_news):
     now = timezone.now()
     make_news(title="Waiting for Anna", status="review")
     make_news(title="Out on Monday", status="published", publish_at=now + datetime.timedelta(days=3))
     make_news(title="Already out", status="published", publish_at=now - datetime.timedelta(days=1))
     make_news(title="Still a draft", status="draft")
 
-    lists = lists_by_key(editor)
+    lists = lists_by_key(superuser)
 
     assert (lists["review"].count, labels(lists["review"])) == (1, ["Waiting for Anna"])
     assert (lists["scheduled"].count, labels(lists["scheduled"])) == (1, ["Out on Monday"])
@@ -42,15 +37,15 @@ def test_news_in_review_and_scheduled_news_are_listed(editor, make_news):
 
 
 @pytest.mark.django_db
-def test_the_links_to_all_of_a_list_open_the_admin_filtered_to_it(client, editor, make_news):
+def test_the_links_to_all_of_a_list_open_the_admin_filtered_to_it(client, superuser, make_news):
     now = timezone.now()
     make_news(title="Out on Monday", status="published", publish_at=now + datetime.timedelta(days=3))
     make_news(title="Already out", status="published", publish_at=now - datetime.timedelta(days=1))
     make_news(title="Waiting for Anna", status="review")
     make_news(title="Untranslated", title_ja="", summary_ja="")
     make_news(title="Translated", title_ja="翻訳済み", summary_ja="要約", body_ja="<p>本文</p>")
-    client.force_login(editor)
-    lists = lists_by_key(editor)
+    client.force_login(superuser)
+    lists = lists_by_key(superuser)
 
     pages = {key: client.get(lists[key].links[0][1]) for key in ("review", "scheduled", "japanese")}
 
@@ -66,7 +61,7 @@ def test_the_links_to_all_of_a_list_open_the_admin_filtered_to_it(client, editor
 
 @pytest.mark.django_db
 def test_records_whose_japanese_text_is_missing_are_listed(
-    editor, make_news, make_country, make_entry, make_category
+    superuser, make_news, make_country, make_entry, make_category
 ):
     make_category("visit", name_ja="訪問")
     make_news(title="Only English", title_ja="")
@@ -76,7 +71,7 @@ def test_records_whose_japanese_text_is_missing_are_listed(
     make_entry(title="Treaty", title_ja="条約")
     Page.objects.create(key="about", title_en="About", title_ja="概要", body_en="<p>Hello</p>", body_ja="")
 
-    japanese = lists_by_key(editor)["japanese"]
+    japanese = lists_by_key(superuser)["japanese"]
 
     assert japanese.count == 3
     assert sorted(labels(japanese)) == ["Country: Slovenia", "News item: Only English", "Site page: About"]
@@ -84,7 +79,7 @@ def test_records_whose_japanese_text_is_missing_are_listed(
 
 
 @pytest.mark.django_db
-def test_images_without_a_text_alternative_are_found_in_heroes_galleries_and_rich_text(editor, make_news):
+def test_images_without_a_text_alternative_are_found_in_heroes_galleries_and_rich_text(superuser, make_news):
     make_news(title="Hero without alt", hero_image=image_upload(), hero_alt="")
     make_news(title="Hero with alt", hero_image=image_upload(), hero_alt="Ministers shake hands")
     make_news(title="Body image without alt", body='<p>Text</p><img src="/media/a.jpg">')
@@ -96,7 +91,7 @@ def test_images_without_a_text_alternative_are_found_in_heroes_galleries_and_ric
     NewsImage.objects.create(news_item=gallery, image=image_upload(), alt="")
     Page.objects.create(key="about", title="About", body='<figure><img src="/media/b.jpg"></figure>')
 
-    alt = lists_by_key(editor)["alt"]
+    alt = lists_by_key(superuser)["alt"]
 
     found = {item.label: item.note for item in alt.items}
     assert alt.count == 5
@@ -118,10 +113,10 @@ def test_images_without_alt_counts_missing_and_empty_alt_texts():
 
 
 @pytest.mark.django_db
-def test_the_dashboard_costs_the_same_queries_with_one_or_thirty_records(editor, make_news, make_country):
+def test_the_dashboard_costs_the_same_queries_with_one_or_thirty_records(superuser, make_news, make_country):
     def queries():
         with CaptureQueriesContext(connection) as captured:
-            needs_attention(editor)
+            needs_attention(superuser)
         return len(captured)
 
     make_news(status="review", title_ja="")
@@ -148,9 +143,9 @@ def test_editors_see_only_what_they_may_change(django_user_model, make_news, mak
 
 
 @pytest.mark.django_db
-def test_the_admin_front_page_shows_what_needs_attention(client, editor, make_news):
+def test_the_admin_front_page_shows_what_needs_attention(client, superuser, make_news):
     make_news(title="Waiting for Anna", status="review")
-    client.force_login(editor)
+    client.force_login(superuser)
 
     html = client.get("/admin/").content.decode()
 
@@ -162,7 +157,7 @@ def test_the_admin_front_page_shows_what_needs_attention(client, editor, make_ne
 
 
 @pytest.mark.django_db
-def test_every_translated_field_left_without_japanese_is_counted(editor, make_news):
+def test_every_translated_field_left_without_japanese_is_counted(superuser, make_news):
     from modeltranslation.translator import translator
 
     from news.models import NewsItem
@@ -175,12 +170,12 @@ def test_every_translated_field_left_without_japanese_is_counted(editor, make_ne
             setattr(story, f"{other}_ja", getattr(story, f"{other}_ja") or "日本語")
             setattr(story, f"{other}_en", getattr(story, f"{other}_en") or "English")
         story.save()
-    japanese = lists_by_key(editor)["japanese"]
+    japanese = lists_by_key(superuser)["japanese"]
     assert japanese.count == len(fields), labels(japanese)
 
 
 @pytest.mark.django_db
-def test_tags_are_named_in_japanese_on_ja_pages_and_counted_until_they_are(client, editor, make_news):
+def test_tags_are_named_in_japanese_on_ja_pages_and_counted_until_they_are(client, superuser, make_news):
     from taggit.models import Tag
 
     from news.models import TagTranslation
@@ -190,7 +185,7 @@ def test_tags_are_named_in_japanese_on_ja_pages_and_counted_until_they_are(clien
 
     def tags_listed():
         with translation.override("en"):  # (the /ja/ requests below leave Japanese active)
-            links = dict(lists_by_key(editor)["japanese"].links)
+            links = dict(lists_by_key(superuser)["japanese"].links)
         return next((int(label[6:-1]) for label in links if label.startswith("Tags (")), 0)
 
     assert tags_listed() == 2

@@ -9,20 +9,6 @@ from workflow.models import WorkflowEvent
 KINDS = ["country", "partner", "entry"]
 
 
-@pytest.fixture
-def make_item(make_country, make_partner, make_entry):
-    makers = {
-        "country": lambda **kw: make_country(name="Slovenia", **kw),
-        "partner": make_partner,
-        "entry": make_entry,
-    }
-
-    def make(kind, **kwargs):
-        return makers[kind](**kwargs)
-
-    return make
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", KINDS)
 def test_editor_cannot_publish_by_the_form(client, editor, make_item, kind):

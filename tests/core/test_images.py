@@ -1,13 +1,16 @@
 """Only verified images reach storage: anything else is a form error naming the field, and nothing is kept."""
 
-import re
+import io
 import struct
 import zlib
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
+from core.images import VerifiedImageFormField, verified_image
 from news.models import NewsImage, NewsItem
 from tests.helpers.images import image_bytes
 from tests.helpers.news import news_form_data
@@ -177,89 +180,68 @@ def test_a_48_megapixel_phone_photo_is_accepted_and_stored_scaled_down(editor_cl
     assert (item.hero_width, item.hero_height) == stored.size
 
 
-@pytest.mark.django_db
-def test_a_failed_save_keeps_the_chosen_hero_and_gallery_images_and_the_next_save_uses_them(editor_client):
-    data = news_form_data(
-        title_en="",  # the mistake
-        hero_image=SimpleUploadedFile("hero.jpg", image_bytes("JPEG"), "image/jpeg"),
-        hero_alt_en="The minister in Sofia",
-        **{
-            "images-TOTAL_FORMS": "1",
-            "images-0-image": SimpleUploadedFile("garden.jpg", image_bytes("JPEG"), "image/jpeg"),
-            "images-0-alt_en": "The garden",
-            "images-0-order": "0",
-        },
-    )
-    failed = editor_client.post(ADD, data)
-    assert failed.status_code == 200 and not NewsItem.objects.exists()
-    html = failed.content.decode()
-    assert html.count("Kept from your last try:") == 2
-    assert "hero.jpg" in html and "garden.jpg" in html
-    tokens = dict(re.findall(r'name="([^"]+__kept)" value="([^"]+)"', html))
-    assert set(tokens) == {"hero_image__kept", "images-0-image__kept"}
-
-    again = news_form_data(
-        title_en="Cherry trees for Ljubljana", hero_alt_en="The minister in Sofia", **tokens
-    )
-    again.update({"images-TOTAL_FORMS": "1", "images-0-alt_en": "The garden", "images-0-order": "0"})
-    response = editor_client.post(ADD, again)
-    assert response.status_code == 302, response.context["adminform"].form.errors
-    item = NewsItem.objects.get()
-    assert item.hero_image.name.endswith("hero.jpg") and item.images.get().image.name.endswith("garden.jpg")
+def exif_photo(fmt="JPEG", size=(64, 48), orientation=None):
+    image = Image.new("RGB", size, (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x010F] = "Camera maker"
+    exif[0x8825] = {2: (46.0, 3.0, 0.0)}  # GPS latitude
+    if orientation:
+        exif[0x0112] = orientation
+    out = io.BytesIO()
+    image.save(out, fmt, exif=exif)
+    return out.getvalue()
 
 
-@pytest.mark.django_db
-def test_a_forged_kept_file_token_is_ignored(editor_client, settings):
-    data = news_form_data(title_en="Forged", hero_image__kept="pending/../../etc/passwd")
-    response = editor_client.post(ADD, data)
-    assert response.status_code == 302
-    assert not NewsItem.objects.get().hero_image
+def test_a_verified_image_keeps_only_its_pixels():
+    clean = verified_image(SimpleUploadedFile("holiday.jpg", exif_photo() + b"<script>x</script>"))
+    data = clean.read()
+    assert b"<script>" not in data and b"Camera maker" not in data
+    assert not Image.open(io.BytesIO(data)).getexif()
+    assert (clean.name, clean.content_type) == ("holiday.jpg", "image/jpeg")
 
 
-@pytest.mark.django_db
-def test_a_failed_save_lists_every_error_at_the_top_with_a_link_to_its_field(editor_client):
-    data = news_form_data(
-        title_en="",
-        **{
-            "images-TOTAL_FORMS": "1",
-            "images-0-image": SimpleUploadedFile("g.jpg", image_bytes("JPEG"), "image/jpeg"),
-            "images-0-alt_en": "",
-            "images-0-order": "0",
-        },
-    )
-    html = editor_client.post(ADD, data).content.decode()
-    summary = html.split('<nav class="error-summary"', 1)[1].split("</nav>", 1)[0]
-    assert 'href="#id_title_en"' in summary
-    assert 'href="#id_images-0-alt_en"' in summary and "Gallery image 1 · Alt text [en]" in summary
+def test_a_rotated_photo_is_stored_upright():
+    clean = verified_image(SimpleUploadedFile("phone.jpg", exif_photo(size=(64, 48), orientation=6)))
+    assert Image.open(clean).size == (48, 64)
 
 
-@pytest.mark.django_db
-def test_a_picture_needs_alt_text_or_an_explicit_decorative_choice(editor_client, client):
-    def post(**fields):
-        return editor_client.post(
-            ADD,
-            news_form_data(
-                title_en="Autumn in Ohrid",
-                slug="autumn-in-ohrid",
-                hero_image=SimpleUploadedFile("leaves.jpg", image_bytes("JPEG"), "image/jpeg"),
-                **{
-                    "images-TOTAL_FORMS": "1",
-                    "images-0-image": SimpleUploadedFile("pattern.jpg", image_bytes("JPEG"), "image/jpeg"),
-                    "images-0-order": "0",
-                },
-                **fields,
-            ),
-        )
+@pytest.mark.parametrize(
+    ("fmt", "stored"),
+    [("PNG", ("x.png", "image/png")), ("GIF", ("x.png", "image/png")), ("WEBP", ("x.webp", "image/webp"))],
+)
+def test_the_stored_name_and_type_follow_what_the_file_is(fmt, stored):
+    clean = verified_image(SimpleUploadedFile("x.jpg", image_bytes(fmt), "image/jpeg"))
+    assert (clean.name, clean.content_type) == stored
 
-    refused = post()
-    errors = refused.context["adminform"].form.errors
-    assert "or mark it as decorative" in errors["hero_alt_en"][0]
-    assert "or mark it as decorative" in str(refused.context["inline_admin_formsets"][0].formset.errors[0])
-    assert post(hero_decorative="on", **{"images-0-decorative": "on"}).status_code == 302
-    item = NewsItem.objects.get()
-    assert item.hero_decorative and item.images.get().decorative and not item.publishing_problems()
-    item.status = "published"
-    item.save()
-    html = client.get(f"/news/{item.slug}/").content.decode()
-    article = html.split("<article", 1)[1]
-    assert article.count('alt=""') >= 2, "screen readers skip both pictures"
+
+def test_an_image_larger_than_stored_pictures_are_is_scaled_down_keeping_its_shape(settings):
+    settings.IMAGE_STORED_MAX_SIDE = 100
+    clean = verified_image(SimpleUploadedFile("wide.png", image_bytes("PNG", size=(400, 200))))
+    assert Image.open(clean).size == (100, 50)
+
+
+@pytest.mark.parametrize(
+    ("content", "limits", "code"),
+    [
+        (image_bytes("BMP"), {}, "format"),
+        (b"GIF89a but not really", {}, "invalid"),
+        (image_bytes("PNG", size=(100, 100)), {"IMAGE_UPLOAD_MAX_PIXELS": 9_999}, "too_many_pixels"),
+        (image_bytes("PNG"), {"IMAGE_UPLOAD_MAX_BYTES": 100}, "too_large"),
+    ],
+)
+def test_each_refusal_says_why(settings, content, limits, code):
+    for name, value in limits.items():
+        setattr(settings, name, value)
+    with pytest.raises(ValidationError) as raised:
+        verified_image(SimpleUploadedFile("file.png", content))
+    assert raised.value.code == code
+
+
+def test_a_decompression_bomb_is_refused_as_too_large_to_open():
+    with pytest.raises(ValidationError) as raised:
+        verified_image(SimpleUploadedFile("bomb.png", png_bomb()))
+    assert raised.value.code == "bomb"
+
+
+def test_the_model_field_gives_forms_the_verifying_field():
+    assert isinstance(NewsItem._meta.get_field("hero_image").formfield(), VerifiedImageFormField)

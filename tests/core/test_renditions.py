@@ -70,7 +70,7 @@ def media_path(settings, url):
 
 
 @pytest.fixture
-def story(make_news):
+def story_with_photos(make_news):
     item = make_news(title="Ambassador plants cherry trees", hero_alt="Cherry trees along the Ljubljanica")
     item.hero_image.save("hero.jpg", ContentFile(photo_bytes(exif=True), name="photo.jpg"))
     for order, alt in enumerate(["The ambassador with a spade", "Children watching"]):
@@ -80,8 +80,8 @@ def story(make_news):
 
 
 @pytest.mark.django_db
-def test_news_page_pictures_have_srcset_sizes_alt_and_dimensions(client, story):
-    html = client.get(story.get_absolute_url()).content.decode()
+def test_news_page_pictures_have_srcset_sizes_alt_and_dimensions(client, story_with_photos):
+    html = client.get(story_with_photos.get_absolute_url()).content.decode()
     hero, first, second = pictures_in(html)
     assert [source["type"] for source in hero["sources"]] == ["image/avif", "image/webp"]
     for picture in (hero, first, second):
@@ -101,11 +101,13 @@ def test_news_page_pictures_have_srcset_sizes_alt_and_dimensions(client, story):
 
 
 @pytest.mark.django_db
-def test_renditions_exist_are_smaller_than_the_original_and_carry_no_exif(client, story, settings):
-    original = media_path(settings, story.hero_image.url)
+def test_renditions_exist_are_smaller_than_the_original_and_carry_no_exif(
+    client, story_with_photos, settings
+):
+    original = media_path(settings, story_with_photos.hero_image.url)
     with Image.open(original) as image:
         assert image.getexif()  # the test's original does carry EXIF
-    html = client.get(story.get_absolute_url()).content.decode()
+    html = client.get(story_with_photos.get_absolute_url()).content.decode()
     hero = pictures_in(html)[0]
     expected = {"image/avif": "AVIF", "image/webp": "WEBP"}
     srcsets = [(expected[s["type"]], s["srcset"]) for s in hero["sources"]] + [
@@ -126,7 +128,7 @@ def test_renditions_exist_are_smaller_than_the_original_and_carry_no_exif(client
 
 
 @pytest.mark.django_db
-def test_renditions_are_made_once_then_only_linked(client, story, settings, monkeypatch):
+def test_renditions_are_made_once_then_only_linked(client, story_with_photos, settings, monkeypatch):
     made = []
     generate = renditions.Rendition.generate
 
@@ -135,15 +137,15 @@ def test_renditions_are_made_once_then_only_linked(client, story, settings, monk
         return generate(self)
 
     monkeypatch.setattr(renditions.Rendition, "generate", counting_generate)
-    first = client.get(story.get_absolute_url()).content.decode()
+    first = client.get(story_with_photos.get_absolute_url()).content.decode()
     assert len(made) == 3 * 3 + 2 * 3 * 2  # hero: 3 widths × 3 formats; 2 photos: 2 widths × 3 formats
     files = {path: path.stat().st_mtime_ns for path in (settings.MEDIA_ROOT / "renditions").rglob("*.*")}
     assert len(files) == len(made) + 1  # and the hero cut to 1200×630 for link previews (og:image)
 
     made.clear()
-    second = client.get(story.get_absolute_url()).content.decode()
+    second = client.get(story_with_photos.get_absolute_url()).content.decode()
     clear_caches()  # another server, or a restart: the files are found in storage
-    third = client.get(story.get_absolute_url()).content.decode()
+    third = client.get(story_with_photos.get_absolute_url()).content.decode()
     assert made == []
     assert first == second == third
     assert files == {
@@ -152,16 +154,16 @@ def test_renditions_are_made_once_then_only_linked(client, story, settings, monk
 
 
 @pytest.mark.django_db
-def test_a_process_builds_each_picture_once(client, story, settings, monkeypatch):
+def test_a_process_builds_each_picture_once(client, story_with_photos, settings, monkeypatch):
     settings.PAGE_CACHE = False  # this is about rendering, not the page cache
     asked = []
     rendition = renditions.rendition
     monkeypatch.setattr(renditions, "rendition", lambda *args: asked.append(args) or rendition(*args))
-    first = client.get(story.get_absolute_url()).content.decode()
+    first = client.get(story_with_photos.get_absolute_url()).content.decode()
     assert len(asked) == 3 * 3 + 1 + 2 * (2 * 3 + 1)  # every width and format, plus each fallback
     asked.clear()
     # Every rendition exists: the next pages only copy the markup (no hashing, no cache round trips).
-    assert client.get(story.get_absolute_url()).content.decode() == first
+    assert client.get(story_with_photos.get_absolute_url()).content.decode() == first
     assert asked == []
 
 
@@ -198,7 +200,7 @@ def test_a_missing_original_falls_back_to_a_plain_image_not_an_error(make_news, 
 
 
 @pytest.mark.django_db
-def test_news_cards_use_lazy_responsive_pictures(client, story):
+def test_news_cards_use_lazy_responsive_pictures(client, story_with_photos):
     html = client.get("/news/").content.decode()
     (card,) = pictures_in(html)
     assert card["img"]["loading"] == "lazy" and card["img"]["class"] == "card__image"

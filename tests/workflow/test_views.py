@@ -14,13 +14,6 @@ from workflow.models import ReviewComment, ReviewLink
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def draft(make_news, make_country):
-    item = make_news(status="draft", title="Cherry trees for Ljubljana", title_ja="リュブリャナに桜")
-    item.countries.add(make_country(name="Slovenia"))
-    return item
-
-
 def link_for(item, **fields):
     return ReviewLink.objects.create(
         content_type=ContentType.objects.get_for_model(type(item)),

@@ -69,15 +69,6 @@ def test_admin_says_which_event_time_is_wrong(publisher_client, slovenia, soon):
     assert publisher_client.post("/admin/news/newsitem/add/", data).status_code == 302
 
 
-def test_a_country_time_zone_must_be_a_real_one(slovenia):
-    from django.core.exceptions import ValidationError
-
-    slovenia.time_zone = "Europe/Nowhere"
-    with pytest.raises(ValidationError) as raised:
-        slovenia.full_clean()
-    assert "time_zone" in raised.value.message_dict
-
-
 @pytest.mark.parametrize("count", [1, 30])
 def test_upcoming_events_cost_a_fixed_number_of_queries(
     client, slovenia, make_event, make_entry, soon, django_assert_num_queries, count

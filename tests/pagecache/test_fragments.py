@@ -2,24 +2,10 @@
 
 import pytest
 from django.db import transaction
-from django.test.signals import template_rendered
 
 from pagecache import store
 
 ENTRY = "chronology/_entry.html"
-
-
-@pytest.fixture
-def rendered():
-    """Count the renders of each template name."""
-    counts = {}
-
-    def count(sender, template, **kwargs):
-        counts[template.name] = counts.get(template.name, 0) + 1
-
-    template_rendered.connect(count)
-    yield counts
-    template_rendered.disconnect(count)
 
 
 @pytest.fixture
@@ -78,39 +64,3 @@ def test_pieces_are_made_afresh_while_the_shared_cache_is_down(client, timeline,
     for _ in range(2):
         assert "Visit 3" in client.get("/chronology/").content.decode()
     assert rendered[ENTRY] == 10
-
-
-CARD = "news/_card.html"
-
-
-def test_news_cards_are_rendered_once_and_follow_their_story_and_countries(
-    client, make_news, make_country, rendered
-):
-    slovenia = make_country(name="Slovenia", slug="slovenia")
-    stories = [make_news(title=f"Story {n}", kind="news") for n in range(3)]
-    for story in stories:
-        story.countries.add(slovenia)
-    client.get("/news/")
-    assert rendered[CARD] == 3
-    assert all(f"Story {n}" in client.get("/news/?kind=news").content.decode() for n in range(3))
-    assert rendered[CARD] == 3, "the filtered list took the cards already made"
-
-    stories[0].title = "Renamed story"
-    stories[0].save()
-    slovenia.name = "Republic of Slovenia"
-    slovenia.save()
-    for url in ("/news/", "/news/?kind=news", "/"):
-        html = client.get(url).content.decode()
-        assert "Renamed story" in html and "Story 0" not in html, url
-        assert "Republic of Slovenia" in html, url
-
-
-def test_a_piece_must_say_what_it_shows():
-    from django.template import engines
-
-    from pagecache import fragments
-
-    assert set(fragments.PIECES) == {"chronology/_entry.html", "news/_card.html"}
-    page = engines["django"].from_string('{% load pieces %}{% piece "news/withdrawn.html" 1 %}')
-    with pytest.raises(ValueError, match="is not a piece"):
-        page.render({})

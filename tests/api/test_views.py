@@ -166,7 +166,7 @@ def test_drafts_and_everything_unpublished_never_appear(
         make_news(publish_at=now - datetime.timedelta(days=3), expires_at=now - datetime.timedelta(days=1)),
     ]
     hidden_country = make_country(name="Draftland", iso_code="DL", is_published=False)
-    make_news(countries=[hidden_country]).slug
+    make_news(countries=[hidden_country])
     make_entry(is_published=False)
     make_partner(is_published=False, slug="hidden-partner")
 

@@ -7,6 +7,8 @@ a 304. The schema is cached too (it changes only with a release); the
 browsable docs page is not (it is a page for people, built from the schema).
 """
 
+from functools import wraps
+
 from django.urls import path
 
 from pagecache import generations as g
@@ -32,11 +34,31 @@ PAGES = {
 }
 
 
+def answering_head(view):
+    """Answer HEAD as GET (the server sends no body), as Django's class-based views do.
+
+    ninja routes GET only; a cached answer is given to HEAD by the page cache, so a
+    HEAD that misses the cache must not be a 405.
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        method = request.method
+        if method == "HEAD":
+            request.method = "GET"
+        try:
+            return view(request, *args, **kwargs)
+        finally:
+            request.method = method
+
+    return wrapped
+
+
 def _declared(pattern):
     if pattern.name not in PAGES:
         return pattern
     dependencies, params = PAGES[pattern.name]
-    view = cached_page(*dependencies, params=params)(pattern.callback)
+    view = cached_page(*dependencies, params=params)(answering_head(pattern.callback))
     return path(str(pattern.pattern), view, name=pattern.name)
 
 

@@ -40,7 +40,7 @@ from .forms import PartnerFilterForm
 
 
 class ClientRateThrottle(AnonRateThrottle):
-    """At most API_RATE_LIMIT requests per client address (staff signed in are not limited).
+    """At most API_RATE_LIMIT requests per client address.
 
     The rate is read on each request, so that it follows the settings (and tests can change it).
     """
@@ -84,9 +84,12 @@ class BadParameter(Exception):
 
 
 def _bad_request(request, errors):
-    detail = _("Some query parameters are not valid: %(names)s.") % {
-        "names": ", ".join(dict.fromkeys(name for name, _message in errors))
-    }
+    # Also for parameters refused before the endpoint ran: in the language asked for, if it is one.
+    lang = request.GET.get("lang")
+    with translation.override(lang if lang in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE):
+        detail = _("Some query parameters are not valid: %(names)s.") % {
+            "names": ", ".join(dict.fromkeys(name for name, _message in errors))
+        }
     body = {"detail": detail, "errors": [{"parameter": name, "message": text} for name, text in errors]}
     return api.create_response(request, body, status=400)
 

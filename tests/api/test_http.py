@@ -188,3 +188,13 @@ def test_errors_are_written_in_the_requested_language(client, make_news):
     assert body["errors"] == [
         {"parameter": "cursor", "message": "このカーソルはこの一覧が発行したものではありません。"}
     ]
+
+
+def test_head_is_answered_like_get_fresh_and_cached(client, make_news):
+    make_news()
+    fresh = client.head("/api/v1/news/")
+    cached = client.head("/api/v1/news/")
+    assert (fresh.status_code, cached.status_code) == (200, 200)
+    assert (fresh["X-Cache"], cached["X-Cache"]) == ("MISS", "HIT")
+    assert fresh["ETag"] == cached["ETag"] == client.get("/api/v1/news/")["ETag"]
+    assert client.head("/api/v1/news/nope/").status_code == 404

@@ -128,7 +128,7 @@ def filters_from(form_class, request):
 
 
 def page_of(keyset, rows, params, request, response):
-    """Return the page at `params.cursor` as {"items": rows, "next": address of the next page}."""
+    """Return the rows of the page at `params.cursor` and the address of the next page (or None)."""
     try:
         found, cursor = keyset.page(rows, params.cursor, params.limit)
     except BadCursor:

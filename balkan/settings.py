@@ -64,12 +64,18 @@ INSTALLED_APPS = [
     "chronology",
     "events",
     "search",  # after the content apps: it indexes them
+    "ninja",  # its Swagger page's own static files (no CDN)
+    "corsheaders",
+    "api",  # the read API, /api/v1/
     "workflow",  # after the content apps: it wraps their admins
     "django_tasks",
     "staff.third_party.BackgroundTasksConfig",  # django_tasks_db
 ]
 
 MIDDLEWARE = [
+    # CORS for the API only (CORS_URLS_REGEX), outside the page cache so that cached answers get
+    # their headers for each request's Origin too.
+    "corsheaders.middleware.CorsMiddleware",
     # Cached pages are answered by the first middleware, exactly as the whole stack below
     # answered them (see pagecache/ and README, "Page cache").
     "pagecache.middleware.PageCacheMiddleware",
@@ -214,6 +220,17 @@ PAGE_SHARED_MAX_AGE = env.int("PAGE_SHARED_MAX_AGE", default=300)
 PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_BYTES", default=1_000_000)
 # How long the shared cache is trusted without looking for changes it missed while it was away.
 PAGE_CACHE_SYNC_SECONDS = env.int("PAGE_CACHE_SYNC_SECONDS", default=10)
+# The read API (/api/v1/, see README, "Read API"): requests per client address, as "120/min"
+# ("/s", "/min", "/hour", "/day"), counted in the default cache (shared by every server with Redis).
+API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="120/min")
+# Proxies in front of the site that add to X-Forwarded-For: the limit counts the address the nearest
+# trusted one saw. 0 counts REMOTE_ADDR (a client could forge X-Forwarded-For otherwise).
+NINJA_NUM_PROXIES = env.int("API_TRUSTED_PROXIES", default=0)
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Link", "Retry-After", "Content-Language"]
 # The edge cache (Varnish with xkey, see deploy/varnish/): where a change purges its pages. Off when empty.
 EDGE_PURGE_URLS = env.list("EDGE_PURGE_URL", default=[])
 EDGE_PURGE_TIMEOUT = env.float("EDGE_PURGE_TIMEOUT", default=2.0)

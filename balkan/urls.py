@@ -43,6 +43,8 @@ urlpatterns = [
     ),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    # One address in every language (?lang=ja): clients keep it.
+    path("api/v1/", include("api.urls")),
 ]
 if settings.SERVE_MEDIA:
     urlpatterns += [

@@ -26,6 +26,16 @@ OTHER_PATHS = [
     "/sitemap.xml",
     "/robots.txt",
     "/healthz",
+    # The read API (api/): JSON in every language at one address (?lang=ja).
+    "/api/v1/news/",
+    "/api/v1/news/visit-to-belgrade/",
+    "/api/v1/countries/",
+    "/api/v1/countries/serbia/",
+    "/api/v1/chronology/",
+    "/api/v1/partners/",
+    "/api/v1/partners/embassy-of-serbia/",
+    "/api/v1/openapi.json",
+    "/api/v1/docs/",
 ]
 
 

@@ -170,11 +170,20 @@ class Bench:
             ("news item", f"/news/bench-{size // 2}/"),
             ("country profile", "/countries/slovenia/"),
             ("chronology", "/chronology/"),
+            ("API news, page 1", "/api/v1/news/"),
+            ("API news, a deep page (by cursor)", f"/api/v1/news/?cursor={self.deep_cursor(published)}"),
             (SEARCH + "a word in every story", "/search/?q=cooperation"),
             (SEARCH + "a rare word", "/search/?q=earthquake"),
             (SEARCH + "Japanese, a word in every story", "/ja/search/?q=%E5%8D%94%E5%8A%9B"),
             (SEARCH + "Japanese, a rare word", "/ja/search/?q=%E5%9C%B0%E9%9C%87"),
         ]
+
+    def deep_cursor(self, published):
+        """Return the API's cursor of the news page 80% of the way down (as deep as the deep page)."""
+        from api.views import NEWS_ORDER
+
+        row = NewsItem.objects.published().order_by(*NEWS_ORDER.ordering())[max(0, int(published * 0.8) - 1)]
+        return NEWS_ORDER.encode(row)
 
     def plan(self, pages, ports, bare, mode):
         """Return a round's measurements in order, as (size, label, url, wrk script or None)."""
@@ -265,6 +274,8 @@ class Bench:
             "CACHE_KEY_PREFIX": f"{self.base_prefix}-{size}",
             "DEBUG": "0",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # wrk is one client asking as fast as it can: the API's limit would answer it 429s.
+            "API_RATE_LIMIT": "100000000/s",
         }
         if mode == "edge":
             environment["EDGE_PURGE_URL"] = f"http://127.0.0.1:{edge_port}/"

@@ -1,0 +1,129 @@
+"""The alert mails: plain text and HTML, in the subscriber's language, each with its own way out.
+
+Every message but the confirmation carries RFC 8058's one-click
+unsubscription (`List-Unsubscribe` with `List-Unsubscribe-Post`), naming the
+subscriptions that sent it, and a link to the page that manages them all.
+"""
+
+import time
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from core.linked_data import absolute
+
+from . import tokens
+
+
+def _message(subscriber, subject, template, context, connection=None, unsubscribe_url=None):
+    """Return the message rendered from alerts/email/`template`.txt and .html for `subscriber`."""
+    context = {
+        "site_url": settings.SITE_URL,
+        "manage_url": tokens.link("manage", tokens.manage_token(subscriber), subscriber.language),
+        "unsubscribe_url": unsubscribe_url,
+        **context,
+    }
+    text = render_to_string(f"alerts/email/{template}.txt", context)
+    html = render_to_string(f"alerts/email/{template}.html", context)
+    headers = {"Auto-Submitted": "auto-generated"}
+    if unsubscribe_url:
+        headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message = EmailMultiAlternatives(
+        subject, text, settings.DEFAULT_FROM_EMAIL, [subscriber.email], headers=headers, connection=connection
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def confirmation(subscriber, subscriptions):
+    """Return the double opt-in message: nothing is sent to the address until its owner follows it."""
+    with translation.override(subscriber.language):
+        return _message(
+            subscriber,
+            _("Please confirm your e-mail alerts"),
+            "confirm",
+            {
+                "confirm_url": tokens.link("confirm", tokens.confirm_token(subscriber), subscriber.language),
+                "topics": [subscription.topic_label() for subscription in subscriptions],
+            },
+        )
+
+
+def _story(story):
+    return {
+        "title": story.title,
+        "summary": story.summary,
+        "url": absolute(story.get_absolute_url()),
+        "at": story.publish_at,
+    }
+
+
+def _unsubscribe_url(subscriber, subscriptions):
+    token = tokens.unsubscribe_token(subscriber, [subscription.pk for subscription in subscriptions])
+    return tokens.link("unsubscribe", token, subscriber.language)
+
+
+def story_alert(subscriber, story, subscriptions, connection=None):
+    """Return the message about one newly published `story`, sent because of `subscriptions`."""
+    with translation.override(subscriber.language):
+        return _message(
+            subscriber,
+            story.title,
+            "story",
+            {
+                "story": _story(story),
+                "topics": [subscription.topic_label() for subscription in subscriptions],
+            },
+            connection,
+            _unsubscribe_url(subscriber, subscriptions),
+        )
+
+
+def digest(subscriber, stories, subscriptions, weekly, connection=None):
+    """Return the daily (or `weekly`) digest of `stories`, newest first, for `subscriptions`."""
+    count = len(stories)
+    with translation.override(subscriber.language):
+        if weekly:
+            subject = ngettext(
+                "Your weekly news digest: %(count)s story",
+                "Your weekly news digest: %(count)s stories",
+                count,
+            )
+        else:
+            subject = ngettext(
+                "Your daily news digest: %(count)s story", "Your daily news digest: %(count)s stories", count
+            )
+        return _message(
+            subscriber,
+            subject % {"count": count},
+            "digest",
+            {
+                "stories": [_story(story) for story in stories],
+                "topics": [subscription.topic_label() for subscription in subscriptions],
+            },
+            connection,
+            _unsubscribe_url(subscriber, subscriptions),
+        )
+
+
+class Pacer:
+    """Keep to at most `per_second` messages a second in this process (0: no limit)."""
+
+    def __init__(self, per_second, clock=time.monotonic, sleep=time.sleep):
+        self.interval = 1 / per_second if per_second > 0 else 0
+        self.clock, self.sleep = clock, sleep
+        self.next_at = None
+
+    def wait(self):
+        if not self.interval:
+            return
+        now = self.clock()
+        if self.next_at is not None and now < self.next_at:
+            self.sleep(self.next_at - now)
+            now = self.next_at
+        self.next_at = now + self.interval

@@ -18,17 +18,32 @@ from core.linked_data import absolute
 
 from . import tokens
 
+MANAGE, UNSUBSCRIBE = "\x00manage\x00", "\x00unsubscribe\x00"  # stand-ins for each reader's own links
 
-def _message(subscriber, subject, template, context, connection=None, unsubscribe_url=None):
-    """Return the message rendered from alerts/email/`template`.txt and .html for `subscriber`."""
-    context = {
-        "site_url": settings.SITE_URL,
-        "manage_url": tokens.link("manage", tokens.manage_token(subscriber), subscriber.language),
-        "unsubscribe_url": unsubscribe_url,
-        **context,
-    }
-    text = render_to_string(f"alerts/email/{template}.txt", context)
-    html = render_to_string(f"alerts/email/{template}.html", context)
+
+def _message(subscriber, subject, template, context, connection=None, unsubscribe_url=None, rendered=None):
+    """Return the message rendered from alerts/email/`template`.txt and .html for `subscriber`.
+
+    A batch passes a dict as `rendered`: the bodies are then rendered once per
+    language and list of topics, with each reader's own links put in after.
+    """
+    manage_url = tokens.link("manage", tokens.manage_token(subscriber), subscriber.language)
+    key = (template, subscriber.language, tuple(context.get("topics", ())))
+    if rendered is None or key not in rendered:
+        full = {
+            "site_url": settings.SITE_URL,
+            "manage_url": MANAGE,
+            "unsubscribe_url": UNSUBSCRIBE,
+            **context,
+        }
+        bodies = tuple(render_to_string(f"alerts/email/{template}.{kind}", full) for kind in ("txt", "html"))
+        if rendered is not None:
+            rendered[key] = bodies
+    else:
+        bodies = rendered[key]
+    text, html = (
+        body.replace(MANAGE, manage_url).replace(UNSUBSCRIBE, unsubscribe_url or "") for body in bodies
+    )
     headers = {"Auto-Submitted": "auto-generated"}
     if unsubscribe_url:
         headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
@@ -68,7 +83,7 @@ def _unsubscribe_url(subscriber, subscriptions):
     return tokens.link("unsubscribe", token, subscriber.language)
 
 
-def story_alert(subscriber, story, subscriptions, connection=None):
+def story_alert(subscriber, story, subscriptions, connection=None, rendered=None):
     """Return the message about one newly published `story`, sent because of `subscriptions`."""
     with translation.override(subscriber.language):
         return _message(
@@ -81,6 +96,7 @@ def story_alert(subscriber, story, subscriptions, connection=None):
             },
             connection,
             _unsubscribe_url(subscriber, subscriptions),
+            rendered,
         )
 
 

@@ -133,6 +133,7 @@ def send_batch(key, attempt=1):
     Delivery.objects.filter(pk__in=gone).delete()
     sent, refused = [], []
     pacer = mail.Pacer(settings.ALERTS_RATE_PER_SECOND)
+    rendered = {}
     try:
         connection = _open_connection()
         try:
@@ -141,7 +142,7 @@ def send_batch(key, attempt=1):
                     continue
                 pacer.wait()
                 message = mail.story_alert(
-                    delivery.subscriber, story, causes[delivery.subscriber_id], connection
+                    delivery.subscriber, story, causes[delivery.subscriber_id], connection, rendered
                 )
                 try:
                     message.send()

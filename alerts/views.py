@@ -45,7 +45,7 @@ def subscribe(request):
             return render(request, "alerts/check_inbox.html", {"email": form.cleaned_data["email"]})
     else:
         form = SubscribeForm(initial={"topic": topic_from_query(request.GET)})
-    return render(request, "alerts/subscribe.html", {"form": form})
+    return render(request, "alerts/subscribe.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @transaction.atomic

@@ -171,3 +171,22 @@ def test_an_old_story_published_again_sends_nothing(make_news, make_subscription
         make_news(title="From the archive", publish_at=timezone.now() - datetime.timedelta(days=30))
         run_worker()
         assert inbox.messages == []
+
+
+def test_an_address_the_provider_reports_as_bounced_gets_no_more_mail(
+    client, make_news, make_subscription, mail_port, settings
+):
+    settings.ALERTS_WEBHOOK_SECRET = "s3cret"
+    make_subscription("ana@example.org")
+    make_subscription("bob@example.org")
+    response = client.post(
+        "/alerts/webhook/",
+        {"type": "bounce", "email": "bob@example.org"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION="Bearer s3cret",
+    )
+    assert response.json() == {"stopped": 1}
+    with MailServer(mail_port) as inbox:
+        make_news(title="Only for Ana", publish_at=timezone.now())
+        run_worker()
+        assert [message["To"] for message in inbox.messages] == ["ana@example.org"]

@@ -54,6 +54,12 @@ class TopicForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["topic"].choices = topic_choices()
 
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields and name != "frequency":  # the radios' fieldset names its own error
+                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
+
     def clean(self):
         """Add `subscription_fields`: the Subscription fields of the chosen topic and frequency."""
         data = super().clean()

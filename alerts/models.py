@@ -7,7 +7,6 @@ data", and the admin shows it masked (`masked()`).
 
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -31,9 +30,8 @@ class Subscriber(models.Model):
     email = models.EmailField(_("e-mail address"), unique=True)
     # Links in the mails name a subscriber by this (signed), never by the address or its number.
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    language = models.CharField(
-        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
-    )
+    # One of settings.LANGUAGES (not choices here: EXTRA_LANGUAGES would change the migration).
+    language = models.CharField(_("language"), max_length=10, default="en")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     stopped_at = models.DateTimeField(_("mail stopped"), null=True, blank=True)

@@ -42,8 +42,13 @@ SLACK = datetime.timedelta(hours=1)
 
 
 def schedule_story(story):
-    """Queue the alerts about `story` for its publish time, once the change is committed."""
+    """Queue the alerts about `story` for its publish time, once the change is committed.
+
+    A story published longer ago than ALERTS_MAX_AGE_HOURS queues nothing (`send_story` would send nothing).
+    """
     story_id, when = story.pk, story.publish_at
+    if when < timezone.now() - datetime.timedelta(hours=settings.ALERTS_MAX_AGE_HOURS):
+        return
 
     def enqueue():
         run_after = when if when > timezone.now() else None

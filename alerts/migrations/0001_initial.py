@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('email', models.EmailField(max_length=254, unique=True, verbose_name='e-mail address')),
                 ('key', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('language', models.CharField(choices=[('en', 'English'), ('ja', 'Japanese')], default='en', max_length=10, verbose_name='language')),
+                ('language', models.CharField(default='en', max_length=10, verbose_name='language')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('confirmation_sent_at', models.DateTimeField(blank=True, editable=False, null=True)),
                 ('stopped_at', models.DateTimeField(blank=True, null=True, verbose_name='mail stopped')),

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "api",  # the read API, /api/v1/
     "workflow",  # after the content apps: it wraps their admins
+    "alerts",  # e-mail alerts of new stories: after news, whose publications it hears of
     "django_tasks",
     "staff.third_party.BackgroundTasksConfig",  # django_tasks_db
 ]
@@ -246,6 +247,13 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Japan–Balkan Network <noreply@localhost>")
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# E-mail alerts (alerts/, README "E-mail alerts"): messages per SMTP connection (one batch, one task),
+# messages a second per worker process (0: no limit), how old a story may be and still be alerted
+# (re-publishing an old story sends nothing), and the secret the bounce/complaint webhook expects.
+ALERTS_BATCH_SIZE = env.int("ALERTS_BATCH_SIZE", default=200)
+ALERTS_RATE_PER_SECOND = env.float("ALERTS_RATE_PER_SECOND", default=10)
+ALERTS_MAX_AGE_HOURS = env.int("ALERTS_MAX_AGE_HOURS", default=48)
+ALERTS_WEBHOOK_SECRET = env.str("ALERTS_WEBHOOK_SECRET", default="")
 # `manage.py check_links`: how long each external address may take to answer.
 LINK_CHECK_TIMEOUT = env.int("LINK_CHECK_TIMEOUT", default=10)
 

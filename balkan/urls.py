@@ -7,6 +7,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
 
+from alerts import views as alerts_views
 from pagecache import generations as g
 from pagecache.views import cached_page
 from workflow import views as workflow_views
@@ -42,6 +43,8 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("i18n/setlang/", set_language, name="set_language"),
+    # The mail provider's reports of bounces and complaints (see README, "E-mail alerts").
+    path("alerts/webhook/", alerts_views.webhook, name="alerts-webhook"),
     path("admin/", admin.site.urls),
     # One address in every language (?lang=ja): clients keep it.
     path("api/v1/", include("api.urls")),
@@ -59,6 +62,7 @@ urlpatterns += i18n_patterns(
     path("chronology/", include("chronology.urls")),
     path("partners/", include("partners.urls")),
     path("search/", include("search.urls")),
+    path("alerts/", include("alerts.urls")),
     prefix_default_language=False,
 )
 

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Country, Embassy
+from .models import Country, Embassy, ProfileDocument
 
 
 @register([Country, Country.history.model])
@@ -21,3 +21,8 @@ class CountryTranslationOptions(TranslationOptions):
 @register(Embassy)
 class EmbassyTranslationOptions(TranslationOptions):
     fields = ("name", "address")
+
+
+@register(ProfileDocument)
+class ProfileDocumentTranslationOptions(TranslationOptions):
+    fields = ("title", "summary")

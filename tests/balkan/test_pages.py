@@ -109,7 +109,9 @@ def test_pages_cannot_be_deleted(page_editor_client, django_user_model):
     boss = django_user_model.objects.create_superuser("boss", "boss@example.org", "a long secret phrase")
     page_editor_client.force_login(boss)
     assert (
-        page_editor_client.post(reverse("admin:balkan_page_delete", args=[page.pk]), {"post": "yes"}).status_code
+        page_editor_client.post(
+            reverse("admin:balkan_page_delete", args=[page.pk]), {"post": "yes"}
+        ).status_code
         == 403
     )
     assert Page.objects.filter(pk=page.pk).exists()

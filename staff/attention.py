@@ -20,8 +20,8 @@ from taggit.models import Tag, TaggedItem
 
 from balkan.models import Page, Quote
 from chronology.models import Category, ChronologyEntry
-from countries.models import Country, Embassy
-from news.models import NewsImage, NewsItem
+from countries.models import Country, Embassy, ProfileDocument
+from news.models import NewsImage, NewsItem, StoryDocument
 from partners.models import PartnerOrganisation
 
 SHOWN = 5
@@ -37,8 +37,10 @@ def japanese_fields():
         for model in (
             NewsItem,
             NewsImage,
+            StoryDocument,
             Country,
             Embassy,
+            ProfileDocument,
             ChronologyEntry,
             Category,
             PartnerOrganisation,
@@ -58,7 +60,12 @@ RICH_TEXT = {
 }
 HERO_IMAGES = {NewsItem: ("hero_image", "hero_alt"), Country: ("hero_image", "hero_alt")}
 # Records edited inline on their parent's page: (parent field, parent model).
-PARENTS = {NewsImage: ("news_item", NewsItem), Embassy: ("country", Country)}
+PARENTS = {
+    NewsImage: ("news_item", NewsItem),
+    StoryDocument: ("news_item", NewsItem),
+    Embassy: ("country", Country),
+    ProfileDocument: ("country", Country),
+}
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
 ALT_TEXT = re.compile(r"""\balt\s*=\s*(["'])\s*[^"'\s]""", re.I)
 

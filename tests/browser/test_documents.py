@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from news.models import StoryDocument
+from tests.browser.audit import axe_violations
 from tests.helpers.browser import log_in, staff
 from tests.helpers.documents import pdf_bytes, pdf_with_javascript, windows_executable, zip_bomb
 
@@ -63,6 +64,9 @@ def test_editor_attaches_a_real_pdf_after_three_hostile_files_are_refused(
     assert listed.locator("h3").inner_text() == "Programme of the mission"
     assert listed.locator(".document__meta").inner_text().endswith("12 pages")
     assert listed.get_by_role("link", name="Request an accessible format").count() == 1
+    from axe_playwright_python.sync_playwright import Axe
+
+    assert axe_violations(Axe(), editor) == []
     served = editor.request.get(live_server.url + listed.locator("h3 a").get_attribute("href"))
     assert served.status == 200 and served.headers["content-type"] == "application/pdf"
     # (The live test server serves media itself, past the site's view: its headers are tested with the client.)

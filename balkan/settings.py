@@ -314,6 +314,10 @@ STORAGES = {
 IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=40 * 1024 * 1024)
 IMAGE_UPLOAD_MAX_PIXELS = env.int("IMAGE_UPLOAD_MAX_PIXELS", default=60_000_000)
 IMAGE_STORED_MAX_SIDE = env.int("IMAGE_STORED_MAX_SIDE", default=3200)
+# Documents attached to stories and profiles (PDF, DOCX, XLSX, ODT), checked by core.documents.
+DOCUMENT_UPLOAD_MAX_BYTES = env.int("DOCUMENT_UPLOAD_MAX_BYTES", default=40 * 1024 * 1024)
+# Where readers ask for a document in an accessible format (a mailto link); empty: the contact page.
+CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="")
 # Pictures kept aside under pending/ (a failed save, a change waiting for review) that no waiting
 # change needs are deleted after this many days by `manage.py sweep_pending_uploads`.
 PENDING_UPLOAD_DAYS = env.int("PENDING_UPLOAD_DAYS", default=7)
@@ -324,8 +328,10 @@ IMAGEKIT_CACHE_TIMEOUT = 60 * 60 * 24
 IMAGEKIT_CACHE_PREFIX = "renditions:"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # No request body larger than this is read at all (413 from its Content-Length, files included):
-# the largest upload is an image of IMAGE_UPLOAD_MAX_BYTES plus the form around it.
-MAX_REQUEST_BODY_BYTES = env.int("MAX_REQUEST_BODY_BYTES", default=IMAGE_UPLOAD_MAX_BYTES + 2 * 1024 * 1024)
+# the largest upload is an image or a document at its limit plus the form around it.
+MAX_REQUEST_BODY_BYTES = env.int(
+    "MAX_REQUEST_BODY_BYTES", default=max(IMAGE_UPLOAD_MAX_BYTES, DOCUMENT_UPLOAD_MAX_BYTES) + 2 * 1024 * 1024
+)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Security. Behind HTTPS set HTTPS=1; each setting can still be overridden.

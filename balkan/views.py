@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from chronology.models import ChronologyEntry
+from core import documents
 from core.images import verified_image
 from core.security import RETRY_AFTER_SECONDS, is_database_outage, service_unavailable
 from countries.models import Country
@@ -112,6 +113,8 @@ def serve_media(request, path):
     response = static.serve(request, path, document_root=settings.MEDIA_ROOT)
     response["Cache-Control"] = "public, max-age=86400"
     response["X-Content-Type-Options"] = "nosniff"
+    if path.startswith(f"{documents.FOLDER}/"):
+        response["Content-Disposition"] = documents.content_disposition(path)
     return response
 
 

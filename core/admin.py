@@ -1,4 +1,4 @@
-"""Pieces every app's admin uses: editors' notes under fields, and image previews."""
+"""Pieces every app's admin uses: editors' notes under fields, image previews, attached documents."""
 
 from django import forms
 from django.contrib import admin
@@ -6,8 +6,10 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline
 
 from . import renditions
+from .uploads import KeepsUploadsModelForm
 
 
 class EditorHelpMixin:
@@ -128,3 +130,22 @@ def focus_picker(field_name, x_field="hero_focus_x", y_field="hero_focus_y"):
         )
 
     return picker
+
+
+class DocumentInline(TranslationStackedInline):
+    """The documents of a page, on its admin form: a subclass names the model (a DocumentBase)."""
+
+    form = KeepsUploadsModelForm
+    extra = 0
+    fields = ("file", "details", "title", "summary", "order")
+    readonly_fields = ("details",)
+    classes = ("documents-inline",)
+
+    @admin.display(description=_("what it is"))
+    def details(self, document):
+        if not document or not document.pk or not document.kind:
+            return _("Type, size and pages are read from the file when it is saved.")
+        parts = [document.type_name, document.size_display, document.pages_display]
+        return format_html(
+            '<a href="{}">{}</a>', document.file.url, ", ".join(str(part) for part in parts if part)
+        )

@@ -4,11 +4,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
-from core.admin import EditorHelpMixin, focus_picker, image_preview
+from core.admin import DocumentInline, EditorHelpMixin, focus_picker, image_preview
 from core.dates import PartialDateFormMixin
 from core.history import HistoryAdmin
 
-from .models import Country, Embassy, TradeFigure
+from .models import Country, Embassy, ProfileDocument, TradeFigure
 
 
 class CountryForm(PartialDateFormMixin, forms.ModelForm):
@@ -44,6 +44,10 @@ class EmbassyInline(EditorHelpMixin, TranslationStackedInline):
     max_num = 2
 
 
+class ProfileDocumentInline(DocumentInline):
+    model = ProfileDocument
+
+
 @admin.register(Country)
 class CountryAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
     editor_help = {
@@ -70,7 +74,7 @@ class CountryAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
     search_fields = ("name_en", "name_ja", "other_names", "iso_code", "slug", "capital_en")
     prepopulated_fields = {"slug": ("name_en",)}
     readonly_fields = ("flag_preview", "hero_preview", "hero_focus_picker", "sharing")
-    inlines = (EmbassyInline, TradeFigureInline)
+    inlines = (EmbassyInline, TradeFigureInline, ProfileDocumentInline)
     hero_preview = image_preview("hero_image")
     hero_focus_picker = focus_picker("hero_image")
     fieldsets = (

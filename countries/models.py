@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from core.dates import DatePrecision, format_partial_date, partial_date_text
 from core.images import HeroFocus, VerifiedImageField
+from core.models import DocumentBase
 from core.richtext import RichTextField
 from core.slugs import SlugHistoryMixin
 
@@ -34,6 +35,7 @@ class CountryQuerySet(models.QuerySet):
         return self.prefetch_related(
             "trade_figures",
             "embassies",
+            "documents",
             models.Prefetch("partners", queryset=PartnerOrganisation.objects.published()),
         )
 
@@ -296,3 +298,14 @@ class Embassy(PartOfCountryMixin, models.Model):
             query = urlencode({"query": " ".join(self.address.split())})
             return f"https://www.openstreetmap.org/search?{query}"
         return ""
+
+
+class ProfileDocument(PartOfCountryMixin, DocumentBase):
+    """A document attached to a country profile (an agreement, a trade report)."""
+
+    country = models.ForeignKey(
+        Country, on_delete=models.CASCADE, related_name="documents", verbose_name=_("country")
+    )
+
+    class Meta(DocumentBase.Meta):
+        pass

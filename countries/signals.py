@@ -7,7 +7,7 @@ from pagecache import generations as g
 from pagecache.changes import previous
 from pagecache.store import bump
 
-from .models import Country, Embassy, TradeFigure
+from .models import Country, Embassy, ProfileDocument, TradeFigure
 
 
 @receiver(pre_save, sender=Country)
@@ -30,6 +30,8 @@ def _country_deleted(sender, instance, **kwargs):
 @receiver(post_delete, sender=TradeFigure)
 @receiver(post_save, sender=Embassy)
 @receiver(post_delete, sender=Embassy)
+@receiver(post_save, sender=ProfileDocument)
+@receiver(post_delete, sender=ProfileDocument)
 def _country_part_changed(sender, instance, **kwargs):
     slug = Country.objects.filter(pk=instance.country_id).values_list("slug", flat=True).first()
     if slug:

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Country, Embassy, TradeFigure
+from .models import Country, Embassy, ProfileDocument, TradeFigure
 
 
 @register([Country, Country.history.model])
@@ -26,3 +26,8 @@ class EmbassyTranslationOptions(TranslationOptions):
 @register(TradeFigure)
 class TradeFigureTranslationOptions(TranslationOptions):
     fields = ("source",)
+
+
+@register(ProfileDocument)
+class ProfileDocumentTranslationOptions(TranslationOptions):
+    fields = ("title", "summary")

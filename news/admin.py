@@ -14,17 +14,39 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
-from core.admin import EditorHelpMixin, focus_picker, image_preview
+from core.admin import DocumentInline, EditorHelpMixin, focus_picker, image_preview
 from core.history import HistoryAdmin
 from core.renditions import make_renditions
 from core.uploads import KeepsUploadsModelForm
 
 from .forms import NewsItemAdminForm
-from .models import EDITOR_STATUSES, NewsImage, NewsItem, TagTranslation, can_publish, may_change, tag_name
+from .models import (
+    EDITOR_STATUSES,
+    NewsImage,
+    NewsItem,
+    StoryDocument,
+    TagTranslation,
+    can_publish,
+    may_change,
+    tag_name,
+)
 from .signals import status_changed
 
 
-class NewsImageInline(EditorHelpMixin, TranslationTabularInline):
+class PartOfStoryMixin:
+    """An inline of a story's parts: whoever may not change the story may not change its parts."""
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and (obj is None or may_change(request.user, obj))
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (obj is None or may_change(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or may_change(request.user, obj))
+
+
+class NewsImageInline(PartOfStoryMixin, EditorHelpMixin, TranslationTabularInline):
     editor_help = {
         "image": _("JPEG, PNG or WebP, at least 1200 px wide; shown in the gallery below the story."),
         "caption": _("What the photo shows, in a sentence; shown under it."),
@@ -37,15 +59,9 @@ class NewsImageInline(EditorHelpMixin, TranslationTabularInline):
     readonly_fields = ("preview",)
     preview = image_preview("image")
 
-    # The gallery belongs to the story: whoever may not change the story may not change its photos.
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and (obj is None or may_change(request.user, obj))
 
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and (obj is None or may_change(request.user, obj))
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and (obj is None or may_change(request.user, obj))
+class StoryDocumentInline(PartOfStoryMixin, DocumentInline):
+    model = StoryDocument
 
 
 class WorkflowStateFilter(admin.SimpleListFilter):
@@ -116,7 +132,7 @@ class NewsItemAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
         "created_at",
         "updated_at",
     )
-    inlines = (NewsImageInline,)
+    inlines = (NewsImageInline, StoryDocumentInline)
     actions = ("submit_for_review", "publish", "unpublish", "archive")
     history_list_display = ("revision_status", "revision_preview")
     revert_keeps_fields = (

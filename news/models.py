@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from core.images import HeroFocus, VerifiedImageField
+from core.models import DocumentBase
 from core.richtext import RichTextField
 from core.slugs import SlugHistoryMixin
 from pagecache import generations as g
@@ -547,6 +548,17 @@ class NewsImage(models.Model):
     def text_alternative(self):
         """What screen readers say for the photo: nothing for a decorative one."""
         return "" if self.decorative else self.alt
+
+
+class StoryDocument(DocumentBase):
+    """A document attached to a story (a report, a programme, a statement's full text)."""
+
+    news_item = models.ForeignKey(
+        NewsItem, on_delete=models.CASCADE, related_name="documents", verbose_name=_("news item")
+    )
+
+    class Meta(DocumentBase.Meta):
+        pass
 
 
 class TagTranslation(models.Model):

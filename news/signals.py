@@ -11,7 +11,7 @@ from pagecache import generations as g
 from pagecache.changes import CLEARS, previous
 from pagecache.store import bump, schedule_changed, watch_schedule
 
-from .models import NewsImage, NewsItem, TagTranslation
+from .models import NewsImage, NewsItem, StoryDocument, TagTranslation
 
 # Sent by the news admin when a member of staff moves a story to another status (submitted,
 # published or scheduled, unpublished, archived), with `item`, `user` and `request`: the staff
@@ -115,7 +115,9 @@ def _tag_changed(sender, instance, **kwargs):
 
 @receiver(post_save, sender=NewsImage)
 @receiver(post_delete, sender=NewsImage)
-def _news_image_changed(sender, instance, **kwargs):
+@receiver(post_save, sender=StoryDocument)
+@receiver(post_delete, sender=StoryDocument)
+def _news_part_changed(sender, instance, **kwargs):
     item = NewsItem.objects.filter(pk=instance.news_item_id).first()
     if item is not None and item.is_public:
         bump(g.NEWS_ITEM(item.slug))

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import NewsImage, NewsItem
+from .models import NewsImage, NewsItem, StoryDocument
 
 
 @register([NewsItem, NewsItem.history.model])
@@ -22,3 +22,8 @@ class NewsItemTranslationOptions(TranslationOptions):
 @register(NewsImage)
 class NewsImageTranslationOptions(TranslationOptions):
     fields = ("alt", "caption", "credit")
+
+
+@register(StoryDocument)
+class StoryDocumentTranslationOptions(TranslationOptions):
+    fields = ("title", "summary")

@@ -62,7 +62,7 @@ class NewsItemDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
         return (
             NewsItem.objects.published()
             .select_related("author")
-            .prefetch_related("countries", "partners", "tags", "images")
+            .prefetch_related("countries", "partners", "tags", "images", "documents")
         )
 
     def get(self, request, *args, **kwargs):
@@ -115,7 +115,7 @@ class NewsItemPreviewView(NewsItemDetailView):
 
     def get_queryset(self):
         return NewsItem.objects.select_related("author").prefetch_related(
-            "countries", "partners", "tags", "images"
+            "countries", "partners", "tags", "images", "documents"
         )
 
     def get_object(self, queryset=None):

@@ -20,8 +20,8 @@ from taggit.models import Tag, TaggedItem
 
 from balkan.models import Page, Quote
 from chronology.models import Category, ChronologyEntry
-from countries.models import Country, Embassy, TradeFigure
-from news.models import NewsImage, NewsItem
+from countries.models import Country, Embassy, ProfileDocument, TradeFigure
+from news.models import NewsImage, NewsItem, StoryDocument
 from partners.models import PartnerOrganisation
 
 SHOWN = 5
@@ -46,9 +46,11 @@ def japanese_fields():
 LISTED_FIRST = [
     NewsItem,
     NewsImage,
+    StoryDocument,
     Country,
     Embassy,
     TradeFigure,
+    ProfileDocument,
     ChronologyEntry,
     Category,
     PartnerOrganisation,
@@ -73,8 +75,10 @@ HERO_IMAGES = {NewsItem: ("hero_image", "hero_alt"), Country: ("hero_image", "he
 # Records edited inline on their parent's page: (parent field, parent model).
 PARENTS = {
     NewsImage: ("news_item", NewsItem),
+    StoryDocument: ("news_item", NewsItem),
     Embassy: ("country", Country),
     TradeFigure: ("country", Country),
+    ProfileDocument: ("country", Country),
 }
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
 ALT_TEXT = re.compile(r"""\balt\s*=\s*(["'])\s*[^"'\s]""", re.I)

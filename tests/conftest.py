@@ -145,6 +145,36 @@ def site_url(settings):
 
 
 @pytest.fixture
+def make_story_document(db):
+    """Attach a document (a real 12-page PDF unless `content` says otherwise) to a story."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from news.models import StoryDocument
+    from tests.helpers.documents import pdf_bytes
+
+    def make(item, name="report.pdf", content=None, **kwargs):
+        upload = SimpleUploadedFile(name, pdf_bytes(pages=12) if content is None else content)
+        return StoryDocument.objects.create(news_item=item, file=upload, **{"title": "Report", **kwargs})
+
+    return make
+
+
+@pytest.fixture
+def make_profile_document(db):
+    """Attach a document (a real 12-page PDF unless `content` says otherwise) to a country profile."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from countries.models import ProfileDocument
+    from tests.helpers.documents import pdf_bytes
+
+    def make(country, name="report.pdf", content=None, **kwargs):
+        upload = SimpleUploadedFile(name, pdf_bytes(pages=12) if content is None else content)
+        return ProfileDocument.objects.create(country=country, file=upload, **{"title": "Report", **kwargs})
+
+    return make
+
+
+@pytest.fixture
 def site_pages(db):
     from balkan.models import Page
 

@@ -21,11 +21,13 @@ def _perms(app_label, model, *actions):
 EDITOR_PERMISSIONS = [
     *_perms("news", "newsitem", "add", "change", "view"),
     *_perms("news", "newsimage", "add", "change", "delete", "view"),
+    *_perms("news", "storydocument", "add", "change", "delete", "view"),
     *_perms("taggit", "tag", "add", "view"),
     *_perms("news", "tagtranslation", "view"),
     *_perms("countries", "country", "add", "change", "view"),
     *_perms("countries", "embassy", "add", "change", "delete", "view"),
     *_perms("countries", "tradefigure", "add", "change", "delete", "view"),
+    *_perms("countries", "profiledocument", "add", "change", "delete", "view"),
     *_perms("chronology", "chronologyentry", "add", "change", "view"),
     *_perms("chronology", "category", "view"),
     *_perms("partners", "partnerorganisation", "add", "change", "view"),

@@ -256,7 +256,14 @@ def test_embed_is_a_light_card_linking_to_the_profile(client, slovenia, settings
 
 @pytest.mark.parametrize("count", [1, 30])
 def test_profile_costs_a_fixed_number_of_queries(
-    client, slovenia, make_news, make_entry, make_partner, django_assert_num_queries, count
+    client,
+    make_profile_document,
+    slovenia,
+    make_news,
+    make_entry,
+    make_partner,
+    django_assert_num_queries,
+    count,
 ):
     for n in range(count):
         make_news(countries=[slovenia])
@@ -267,9 +274,10 @@ def test_profile_costs_a_fixed_number_of_queries(
         )
         if n < 2:
             Embassy.objects.create(country=slovenia, kind=("in_japan", "of_japan")[n], name=f"Embassy {n}")
-    # country, trade, embassies, partners; news + their countries; entries + countries + news;
+        make_profile_document(slovenia, title=f"Report {n}")
+    # country, trade, embassies, documents, partners; news + their countries; entries + countries + news;
     # upcoming events: stories, chronology entries
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         assert client.get("/countries/slovenia/").status_code == 200
 
 

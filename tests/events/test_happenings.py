@@ -76,6 +76,6 @@ def test_upcoming_events_cost_a_fixed_number_of_queries(
     for _ in range(count):
         make_event(countries=[slovenia], event_start_time=datetime.time(12, 0))
         make_entry(date=soon).countries.set([slovenia])
-    # the profile's 11, and the countries of the upcoming stories and entries
-    with django_assert_num_queries(13):
+    # the profile's 12, and the countries of the upcoming stories and entries
+    with django_assert_num_queries(14):
         assert client.get("/countries/slovenia/").status_code == 200

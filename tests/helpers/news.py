@@ -59,6 +59,19 @@ def news_form_data(item=None, **changes):
     data.setdefault("images-INITIAL_FORMS", str(len(images)))
     data.setdefault("images-MIN_NUM_FORMS", "0")
     data.setdefault("images-MAX_NUM_FORMS", "1000")
+    documents = list(item.documents.all()) if item is not None else []
+    data.setdefault("documents-TOTAL_FORMS", str(len(documents)))
+    data.setdefault("documents-INITIAL_FORMS", str(len(documents)))
+    data.setdefault("documents-MIN_NUM_FORMS", "0")
+    data.setdefault("documents-MAX_NUM_FORMS", "1000")
+    for index, document in enumerate(documents):
+        prefix = f"documents-{index}-"
+        data.setdefault(prefix + "id", document.pk)
+        data.setdefault(prefix + "news_item", item.pk)
+        for name in ("title", "summary"):
+            for language in ("en", "ja"):
+                data.setdefault(f"{prefix}{name}_{language}", getattr(document, f"{name}_{language}") or "")
+        data.setdefault(prefix + "order", document.order)
     for index, image in enumerate(images):
         prefix = f"images-{index}-"
         data.setdefault(prefix + "id", image.pk)

@@ -76,7 +76,7 @@ def test_news_list_costs_a_fixed_number_of_queries(
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [1, 30])
 def test_news_item_costs_a_fixed_number_of_queries(
-    client, make_news, make_country, make_partner, django_assert_num_queries, count
+    client, make_story_document, make_news, make_country, make_partner, django_assert_num_queries, count
 ):
     countries = [
         make_country(name=f"Country {n}", iso_code=f"{chr(65 + n // 26)}{chr(65 + n % 26)}")
@@ -84,9 +84,11 @@ def test_news_item_costs_a_fixed_number_of_queries(
     ]
     item = make_news(countries=countries, partners=[make_partner() for _ in range(count)])
     item.tags.add(*[f"tag {n}" for n in range(count)])
+    for n in range(count):
+        make_story_document(item, title=f"Report {n}")
     for _ in range(3):
         make_news(countries=countries[:1])
-    # item, countries, partners, tags, gallery, ranking related items (kept until the news change),
-    # related items + their countries
-    with django_assert_num_queries(8):
+    # item, countries, partners, tags, gallery, documents, ranking related items (kept until the news
+    # change), related items + their countries
+    with django_assert_num_queries(9):
         assert client.get(item.get_absolute_url()).status_code == 200

@@ -226,3 +226,23 @@ def test_a_trade_source_is_shown_in_japanese_on_ja_pages_and_counted_until_it_is
         html = client.get("/ja/countries/slovenia/").content.decode()
         assert "統計局" in html and "Statistical Office" not in html
         assert "Statistical Office" in client.get("/countries/slovenia/").content.decode()
+
+
+@pytest.mark.django_db
+def test_documents_without_a_japanese_title_or_summary_are_counted_on_their_page(
+    editor, make_news, make_country, make_story_document, make_profile_document
+):
+    story = make_news(
+        title="Trade mission", title_ja="貿易ミッション", summary_ja="要約", body_ja="<p>本文</p>"
+    )
+    make_story_document(story, title="Mission report", title_ja="")
+    country = make_country(name="Slovenia", name_ja="スロベニア", summary_ja="要約")
+    make_profile_document(
+        country, title="Guide", title_ja="ガイド", summary="<p>A summary.</p>", summary_ja=""
+    )
+    make_profile_document(country, title="Both", title_ja="両方")
+
+    japanese = lists_by_key(editor)["japanese"]
+
+    assert sorted(labels(japanese)) == ["Document: Slovenia", "Document: Trade mission"]
+    assert japanese.count == 2

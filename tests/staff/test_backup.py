@@ -10,17 +10,19 @@ import tarfile
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from balkan.models import Quote
-from countries.models import Country
-from news.models import NewsItem
+from countries.models import Country, ProfileDocument
+from news.models import NewsItem, StoryDocument
 from partners.models import PartnerOrganisation
 from staff.models import AuditEntry
 from tests.helpers.caches import clear_caches
+from tests.helpers.documents import pdf_bytes
 
 
 def page_diff(path, before, after):
@@ -58,7 +60,16 @@ def test_the_demo_site_restored_from_a_backup_gives_the_same_pages(
         item = NewsItem.objects.published().exclude(hero_image="").first()
         country = Country.objects.published().first()
         partner = PartnerOrganisation.objects.published().first()
+        # Attached documents: their rows and their files come back.
+        report = StoryDocument.objects.create(
+            news_item=item, file=SimpleUploadedFile("report.pdf", pdf_bytes(pages=4)), title="Report"
+        )
+        guide = ProfileDocument.objects.create(
+            country=country, file=SimpleUploadedFile("guide.pdf", pdf_bytes(pages=2)), title="Guide"
+        )
         paths = [
+            report.file.url,
+            guide.file.url,
             "/",
             "/ja/",
             "/news/",
@@ -81,6 +92,7 @@ def test_the_demo_site_restored_from_a_backup_gives_the_same_pages(
     with tarfile.open(archive) as tar:
         names = tar.getnames()
     assert "data.json" in names and f"media/{item.hero_image.name}" in names
+    assert f"media/{report.file.name}" in names and f"media/{guide.file.name}" in names
 
     call_command("flush", interactive=False, verbosity=0)
     shutil.rmtree(settings.MEDIA_ROOT)

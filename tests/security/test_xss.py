@@ -101,6 +101,14 @@ RENDERERS = {
     "chronology.ChronologyEntry": lambda f: (f["entry"](), lambda obj: "/chronology/"),
     "partners.PartnerOrganisation": lambda f: (f["partner"](), lambda obj: obj.get_absolute_url()),
     "balkan.Page": lambda f: (Page.objects.create(key="about", title="About"), lambda obj: "/about/"),
+    "news.StoryDocument": lambda f: (
+        f["story_document"](f["news"]()),
+        lambda obj: obj.news_item.get_absolute_url(),
+    ),
+    "countries.ProfileDocument": lambda f: (
+        f["profile_document"](f["country"]()),
+        lambda obj: obj.country.get_absolute_url(),
+    ),
 }
 
 
@@ -117,8 +125,15 @@ def test_every_model_with_rich_text_is_covered():
 
 
 @pytest.fixture
-def factories(make_news, make_country, make_entry, make_partner):
-    return {"news": make_news, "country": make_country, "entry": make_entry, "partner": make_partner}
+def factories(make_news, make_country, make_entry, make_partner, make_story_document, make_profile_document):
+    return {
+        "news": make_news,
+        "country": make_country,
+        "entry": make_entry,
+        "partner": make_partner,
+        "story_document": make_story_document,
+        "profile_document": make_profile_document,
+    }
 
 
 @pytest.mark.django_db

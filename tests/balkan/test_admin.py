@@ -45,6 +45,8 @@ def test_a_failed_save_keeps_what_the_editor_typed(superuser_client):
             "publish_at_1": "10:00:00",
             "images-TOTAL_FORMS": "0",
             "images-INITIAL_FORMS": "0",
+            "documents-TOTAL_FORMS": "0",
+            "documents-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 200

@@ -90,7 +90,7 @@ def test_bad_gallery_image_is_a_form_error_and_nothing_is_stored(editor_client, 
     )
     response = editor_client.post(ADD, data)
     assert response.status_code == 200
-    (formset,) = response.context["inline_admin_formsets"]
+    formset = response.context["inline_admin_formsets"][0]  # the gallery (then the documents)
     errors = formset.formset.errors
     assert errors[0] == {}
     assert list(errors[1]) == ["image"] and BAD_UPLOADS[kind][3] in errors[1]["image"][0]

@@ -218,8 +218,8 @@ def test_pictures_cost_no_queries(client, make_news, django_assert_num_queries, 
         image = NewsImage(news_item=item, alt=f"Photo {n}")
         image.image.save(f"g{n}.jpg", ContentFile(photo_bytes((640, 360)), name="photo.jpg"))
     client.get(item.get_absolute_url())  # make the renditions
-    # item, countries, partners, tags, gallery, related (none: no countries or tags)
-    with django_assert_num_queries(5):
+    # item, countries, partners, tags, gallery, documents, related (none: no countries or tags)
+    with django_assert_num_queries(6):
         assert client.get(item.get_absolute_url()).status_code == 200
 
 

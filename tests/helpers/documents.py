@@ -211,6 +211,16 @@ def zip_bomb():
     return out.getvalue()
 
 
+def docx_with_xml_entities():
+    """Return a 'Word document' whose [Content_Types].xml declares entities (a "billion laughs" start)."""
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">&lol2;</Types>'
+    )
+    return _zip({"[Content_Types].xml": laughs, "word/document.xml": "<w:document/>"})
+
+
 def upload(name, content, content_type="application/octet-stream"):
     return SimpleUploadedFile(name, content, content_type)
 
@@ -234,6 +244,7 @@ REFUSED = {
     "pdf-named-docx": ("report.docx", pdf_bytes, "named as a Word document but is really a PDF"),
     "text-named-pdf": ("report.pdf", lambda: b"Just some text.\n" * 10, "not really a PDF"),
     "macros": ("report.docx", docm_bytes, "contains macros"),
+    "xml-entities": ("report.docx", docx_with_xml_entities, "damaged"),
     "plain-zip": ("report.docx", lambda: _zip({"a.txt": "hello"}), "a zip archive, not a document"),
     "damaged-pdf": ("report.pdf", lambda: b"%PDF-1.4\n" + bytes(200), "damaged"),
     "unknown-extension": ("report.exe", pdf_bytes, "Attach a PDF, Word (.docx)"),

@@ -85,8 +85,9 @@ def test_related_stories_cost_a_fixed_number_of_queries(
     for n in range(count + 2):
         other = make_news(countries=countries[: n % 3 + 1])
         other.tags.add(f"tag {n}")
-    # item, countries, partners, tags, gallery, the ranking (once per change), related items, their countries
-    with django_assert_num_queries(8):
+    # item, countries, partners, tags, gallery, documents, the ranking (once per change), related items,
+    # their countries
+    with django_assert_num_queries(9):
         response = client.get(item.get_absolute_url())
     assert len(response.context["related"]) == 3
 
@@ -100,8 +101,8 @@ def test_the_ranking_is_kept_until_the_published_news_change(
     item = make_news(countries=[slovenia])
     older = make_news(countries=[slovenia], publish_at=ago(5))
     assert list(client.get(item.get_absolute_url()).context["related"]) == [older]
-    # item, countries, partners, tags, gallery, related items, their countries: no ranking query
-    with django_assert_num_queries(7):
+    # item, countries, partners, tags, gallery, documents, related items, their countries: no ranking query
+    with django_assert_num_queries(8):
         client.get(item.get_absolute_url())
     newer = make_news(countries=[slovenia], publish_at=ago(1))
     assert list(client.get(item.get_absolute_url()).context["related"]) == [newer, older]

@@ -48,6 +48,8 @@ def test_publishing_through_the_admin_refreshes_the_same_pages(client, site, dja
             "tags": "Diplomacy",
             "images-TOTAL_FORMS": "0",
             "images-INITIAL_FORMS": "0",
+            "documents-TOTAL_FORMS": "0",
+            "documents-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -34,13 +34,13 @@ BUDGETS = {
     "/news/?tag=topic": 5,
     "/news/?kind=visit": 4,
     "/news/?year=2020": 4,
-    # item, its countries, partners, tags, gallery; ranking related items (kept until the news
+    # item, its countries, partners, tags, gallery, documents; ranking related items (kept until the news
     # change), the related items and their countries
-    "/news/the-story/": 8,
+    "/news/the-story/": 9,
     "/countries/": 1,
-    # country with trade, embassies, partners; news + countries; entries + countries + news;
+    # country with trade, embassies, documents, partners; news + countries; entries + countries + news;
     # upcoming events: stories, chronology entries
-    "/countries/country-0/": 11,
+    "/countries/country-0/": 12,
     # country, its latest trade figure
     "/countries/country-0/embed/": 2,
     "/countries/country-0/card.png": 2,

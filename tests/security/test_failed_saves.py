@@ -27,6 +27,8 @@ def test_a_news_item_with_errors_comes_back_with_everything_typed(admin_client):
             "hero_image": SimpleUploadedFile("hero.jpg", b"<html>not a photo</html>", "image/jpeg"),
             "images-TOTAL_FORMS": "0",
             "images-INITIAL_FORMS": "0",
+            "documents-TOTAL_FORMS": "0",
+            "documents-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 200

@@ -82,6 +82,8 @@ def test_admin_form_names_the_image_field_on_a_fake_image(admin_client):
             "embassies-INITIAL_FORMS": "0",
             "trade_figures-TOTAL_FORMS": "0",
             "trade_figures-INITIAL_FORMS": "0",
+            "documents-TOTAL_FORMS": "0",
+            "documents-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 200
@@ -137,6 +139,8 @@ def test_a_hero_image_uploaded_in_admin_loses_its_gps_location(admin_client, cli
             "hero_alt_en": "The ambassador at the station",
             "images-TOTAL_FORMS": "0",
             "images-INITIAL_FORMS": "0",
+            "documents-TOTAL_FORMS": "0",
+            "documents-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.context["adminform"].form.errors

@@ -101,6 +101,14 @@ RENDERERS = {
     "chronology.ChronologyEntry": lambda f: (f["entry"](), lambda obj: "/chronology/"),
     "partners.PartnerOrganisation": lambda f: (f["partner"](), lambda obj: obj.get_absolute_url()),
     "balkan.Page": lambda f: (Page.objects.create(key="about", title="About"), lambda obj: "/about/"),
+    "news.StoryDocument": lambda f: (
+        f["story_document"](f["news"]()),
+        lambda obj: obj.news_item.get_absolute_url(),
+    ),
+    "countries.ProfileDocument": lambda f: (
+        f["profile_document"](f["country"]()),
+        lambda obj: obj.country.get_absolute_url(),
+    ),
 }
 
 

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from model_bakery import baker
 
-from countries.models import Embassy
+from countries.models import Embassy, TradeFigure
 from staff.models import AuditEntry
 from tests.helpers.images import image_upload
 from tests.helpers.users import staff_in
@@ -70,7 +70,7 @@ def country_edit(page):
         if formset.model is Embassy:
             prefix = formset.prefix
             data[f"{prefix}-0-address_en"] = "Hiroo 7-5-15, Shibuya, Tokyo"
-        else:  # a year of trade figures, added
+        elif formset.model is TradeFigure:  # a year of trade figures, added
             figures = formset.prefix
             total = int(data[f"{figures}-TOTAL_FORMS"])
             data.update(

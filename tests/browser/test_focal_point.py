@@ -33,7 +33,7 @@ def test_a_click_on_the_subject_sets_the_focal_point_that_cuts_the_link_preview(
     mark = page.locator(".focus-picker__mark").get_attribute("style")
     assert "left: 7%" in mark and "top: 7%" in mark
     page.click("input[name=_continue]")
-    assert page.locator(".messagelist .success").count() == 1
+    page.wait_for_selector(".messagelist .success")
 
     story.refresh_from_db()
     assert (story.hero_focus_x, story.hero_focus_y) == (7, 7)

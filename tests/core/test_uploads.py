@@ -68,6 +68,8 @@ def test_a_new_file_or_clear_wins_over_the_kept_one():
         signing.dumps("elsewhere/a.txt", salt=SALT),  # signed, but outside the folder
         signing.dumps("pending/gone/a.txt", salt=SALT),  # signed, but no longer there
     ],
+    # Named, not shown: a signed token carries its time, and both test workers must collect the same names.
+    ids=["unsigned", "another-purpose", "outside-the-folder", "no-longer-there"],
 )
 def test_a_token_that_is_forged_misplaced_or_stale_takes_nothing_back(token):
     default_storage.save("elsewhere/a.txt", ContentFile(b"private"))

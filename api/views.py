@@ -306,15 +306,7 @@ def news_list(request, response: HttpResponse, params: Query[schemas.NewsParams]
     """Published news, newest first, filtered as /news/ is."""
     with answering(params.lang, response):
         filters = filters_from(NewsFilterForm, request)
-        items = NewsItem.objects.published().prefetch_related(public_countries(), "tags")
-        if "country" in filters:
-            items = items.for_country(filters["country"])
-        if "kind" in filters:
-            items = items.filter(kind=filters["kind"])
-        if "year" in filters:
-            items = items.filter(publish_at__year=filters["year"])
-        if "tag" in filters:
-            items = items.for_tag(filters["tag"])
+        items = NewsItem.objects.published().prefetch_related(public_countries(), "tags").filtered(filters)
         found, next_url = page_of(NEWS_ORDER, items, params, request, response)
         return {"items": [news_data(item) for item in found], "next": next_url}
 
@@ -392,12 +384,7 @@ def chronology_list(request, response: HttpResponse, params: Query[schemas.Chron
             .select_related("category")
             .prefetch_related(public_countries(), "related_news")
         )
-        if "country" in filters:
-            entries = entries.for_countries(filters["country"])
-        if "category" in filters:
-            entries = entries.filter(category=filters["category"])
-        entries = entries.between_years(filters.get("from"), filters.get("to"))
-        found, next_url = page_of(CHRONOLOGY_ORDER, entries, params, request, response)
+        found, next_url = page_of(CHRONOLOGY_ORDER, entries.filtered(filters), params, request, response)
         return {"items": [entry_data(entry) for entry in found], "next": next_url}
 
 

@@ -41,6 +41,15 @@ class ChronologyEntryQuerySet(models.QuerySet):
         """Return the entries about any of `countries`, each once."""
         return self.filter(countries__in=countries).distinct()
 
+    def filtered(self, filters):
+        """Return the entries matching a validated chronology filter (country, category, from, to)."""
+        entries = self
+        if "country" in filters:
+            entries = entries.for_countries(filters["country"])
+        if "category" in filters:
+            entries = entries.filter(category=filters["category"])
+        return entries.between_years(filters.get("from"), filters.get("to"))
+
     def between_years(self, first=None, last=None):
         """Return the entries that fall in or overlap the years `first` to `last` (both kept)."""
         entries = self

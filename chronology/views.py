@@ -20,11 +20,7 @@ class ChronologyEntryListView(CachedPageMixin, FilteredListMixin, ListView):
 
     def get_queryset(self):
         entries = ChronologyEntry.objects.published().for_timeline()
-        if "country" in self.filters:
-            entries = entries.for_countries(self.filters["country"])
-        if "category" in self.filters:
-            entries = entries.filter(category=self.filters["category"])
-        return entries.between_years(self.filters.get("from"), self.filters.get("to"))
+        return entries.filtered(self.filters)
 
 
 class CountryChronologyView(ChronologyEntryListView):

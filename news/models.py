@@ -73,6 +73,19 @@ class NewsItemQuerySet(models.QuerySet):
         # item with the tag and sorting them (50 ms).
         return self.filter(Exists(_tagged(tag__slug=slug)))
 
+    def filtered(self, filters):
+        """Return the items matching a validated news filter (country, kind, year, tag), as the lists read it."""
+        items = self
+        if "country" in filters:
+            items = items.for_country(filters["country"])
+        if "kind" in filters:
+            items = items.filter(kind=filters["kind"])
+        if "year" in filters:
+            items = items.filter(publish_at__year=filters["year"])
+        if "tag" in filters:
+            items = items.for_tag(filters["tag"])
+        return items
+
     def for_list(self):
         """Return items with what a card shows, in as few queries as possible."""
         return self.prefetch_related("countries").order_by("-publish_at", "-pk")

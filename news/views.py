@@ -27,16 +27,7 @@ class NewsItemListView(CachedPageMixin, FilteredListMixin, ListView):
     cache_dependencies = (g.NEWS, g.COUNTRIES)
 
     def get_queryset(self):
-        items = NewsItem.objects.published().for_list()
-        if "country" in self.filters:
-            items = items.for_country(self.filters["country"])
-        if "kind" in self.filters:
-            items = items.filter(kind=self.filters["kind"])
-        if "year" in self.filters:
-            items = items.filter(publish_at__year=self.filters["year"])
-        if "tag" in self.filters:
-            items = items.for_tag(self.filters["tag"])
-        return items
+        return NewsItem.objects.published().for_list().filtered(self.filters)
 
     def get_paginator(self, queryset, per_page, **kwargs):
         filters = "&".join(

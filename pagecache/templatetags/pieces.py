@@ -26,5 +26,6 @@ def piece(context, template_name, key, **values):
         versions[template_name] = fragments.versions(template_name)
     shape = tuple(sorted((name, value) for name, value in values.items() if isinstance(value, SIMPLE)))
     identity = (template_name, translation.get_language(), key, shape)
-    included = get_template(template_name)
-    return fragments.piece(identity, versions[template_name], lambda: included.render(values))
+    return fragments.piece(
+        identity, versions[template_name], lambda: get_template(template_name).render(values)
+    )

@@ -19,12 +19,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from chronology.models import ChronologyEntry
+from chronology.models import ChronologyEntry, as_timeline
 from core import documents
 from core.images import verified_image
 from core.security import RETRY_AFTER_SECONDS, is_database_outage, service_unavailable
 from countries.models import Country
-from news.models import NewsItem
+from news.models import NewsItem, as_cards
 from pagecache import generations as g
 from pagecache.views import CachedPageMixin
 from partners.models import PartnerOrganisation
@@ -40,17 +40,19 @@ class HomeView(CachedPageMixin, TemplateView):
     template_name = "balkan/home.html"
 
     def get_context_data(self, **kwargs):
-        news = NewsItem.objects.published().for_list()
-        featured = list(news.filter(is_featured=True)[:3])
-        latest = list(news.exclude(pk__in=[item.pk for item in featured])[:6])
+        news = NewsItem.objects.published().for_cards()
+        featured = as_cards(news.filter(is_featured=True)[:3])
+        latest = as_cards(news.exclude(pk__in=[item.pk for item in featured])[:6])
         return super().get_context_data(
             featured=featured,
             latest=latest,
             countries=Country.objects.published(),
-            highlights=ChronologyEntry.objects.published()
-            .filter(is_highlight=True)
-            .for_timeline()
-            .order_by("-date")[:5],
+            highlights=as_timeline(
+                ChronologyEntry.objects.published()
+                .filter(is_highlight=True)
+                .for_timeline()
+                .order_by("-date")[:5]
+            ),
             partners=PartnerOrganisation.objects.published().order_by("-is_official_partner", "name")[:8],
             quote=Quote.objects.published().order_by("?").first(),
             **kwargs,

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from core.dates import DatePrecision, format_partial_span, partial_date_text
 from core.richtext import RichTextField
+from pagecache.fragments import prefetch_when_made
 
 
 class Category(models.Model):
@@ -27,6 +28,16 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def as_timeline(entries):
+    """Return `entries` as a list for the timeline: their countries and news are read only if an entry must be made.
+
+    An entry is a piece (pagecache.fragments) kept per process until the chronology,
+    the countries or the news change, so a timeline whose entries are all kept
+    reads nothing but the entries.
+    """
+    return prefetch_when_made(entries, "countries", "related_news")
 
 
 class ChronologyEntryQuerySet(models.QuerySet):
@@ -61,11 +72,8 @@ class ChronologyEntryQuerySet(models.QuerySet):
         return entries
 
     def for_timeline(self):
-        return (
-            self.select_related("category")
-            .prefetch_related("countries", "related_news")
-            .order_by("date", "end_date", "pk")
-        )
+        """Return entries for {% piece "chronology/_entry.html" %}, oldest first; list them with `as_timeline`."""
+        return self.select_related("category").order_by("date", "end_date", "pk")
 
 
 class ChronologyEntry(models.Model):

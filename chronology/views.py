@@ -8,7 +8,7 @@ from pagecache import generations as g
 from pagecache.views import CachedPageMixin
 
 from .forms import ChronologyFilterForm
-from .models import ChronologyEntry
+from .models import ChronologyEntry, as_timeline
 
 
 class ChronologyEntryListView(CachedPageMixin, FilteredListMixin, ListView):
@@ -21,6 +21,11 @@ class ChronologyEntryListView(CachedPageMixin, FilteredListMixin, ListView):
     def get_queryset(self):
         entries = ChronologyEntry.objects.published().for_timeline()
         return entries.filtered(self.filters)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["object_list"] = as_timeline(context["object_list"])
+        return context
 
 
 class CountryChronologyView(ChronologyEntryListView):

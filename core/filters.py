@@ -44,6 +44,15 @@ class FilterForm(forms.Form):
             raise BadFilter(self)
         return {key: value for key, value in self.cleaned_data.items() if value not in (None, "", [])}
 
+    @property
+    def piece_key(self):
+        """Return what the form's HTML depends on, to keep it as a piece ({% piece %}); None with errors."""
+        if self.errors:
+            return None
+        return f"{type(self).__name__}?" + "&".join(
+            f"{key}={value}" for key in sorted(self.data) for value in self.data.getlist(key)
+        )
+
     def valid_part(self):
         """Return the filters that did validate (after `validated()` refused the others)."""
         return {

@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.generic import DetailView, ListView
 
-from chronology.models import ChronologyEntry
+from chronology.models import ChronologyEntry, as_timeline
 from core.linked_data import absolute
 from core.slugs import OldSlugRedirectMixin
 from core.social import PictureView, picture_response
-from news.models import NewsItem
+from news.models import NewsItem, as_cards
 from pagecache import generations as g
 from pagecache.views import CachedPageMixin
 
@@ -82,8 +82,10 @@ class CountryDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
             page_url=page_url,
             card_url=card_url,
             embed_snippets=embed_snippets(country),
-            latest_news=NewsItem.objects.published().for_country(country).for_list()[:PROFILE_NEWS],
-            chronology=list(latest_entries)[::-1],
+            latest_news=as_cards(
+                NewsItem.objects.published().for_country(country).for_cards()[:PROFILE_NEWS]
+            ),
+            chronology=as_timeline(list(latest_entries)[::-1]),
             trade=charts.trade_chart(country.trade_figures.all()),
             structured_data=linked_data.profile_graph(
                 country,

@@ -17,10 +17,20 @@ from core.models import DocumentBase
 from core.richtext import RichTextField
 from core.slugs import SlugHistoryMixin
 from pagecache import generations as g
+from pagecache.fragments import prefetch_when_made
 from pagecache.store import remember
 
 # Stories a country or tag gathered before these are not offered as related.
 RELATED_CANDIDATES = 200
+
+
+def as_cards(items):
+    """Return `items` as a list for news cards: their countries are read only if a card must be made.
+
+    A card is a piece (pagecache.fragments) kept per process until the news or the
+    countries change, so a page whose cards are all kept reads no countries at all.
+    """
+    return prefetch_when_made(items, "countries")
 
 
 def public_now():
@@ -90,6 +100,10 @@ class NewsItemQuerySet(models.QuerySet):
         """Return items with what a card shows, in as few queries as possible."""
         return self.prefetch_related("countries").order_by("-publish_at", "-pk")
 
+    def for_cards(self):
+        """Return items for {% piece "news/_card.html" %}, newest first; list them with `as_cards`."""
+        return self.order_by("-publish_at", "-pk")
+
     def related_to(self, item, limit=3):
         """Return up to `limit` published items sharing the most countries and tags with `item`, newest first.
 
@@ -111,8 +125,8 @@ class NewsItemQuerySet(models.QuerySet):
                 public.ranked_related(item, country_ids, tag_ids, limit).values_list("pk", flat=True)
             ),
         )
-        found = {story.pk: story for story in public.filter(pk__in=pks).for_list()}
-        return [found[pk] for pk in pks if pk in found]
+        found = {story.pk: story for story in public.filter(pk__in=pks)}
+        return as_cards(found[pk] for pk in pks if pk in found)
 
     def ranked_related(self, item, country_ids, tag_ids, limit):
         """Return the query ranking the items of this queryset related to `item` (see related_to).

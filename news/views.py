@@ -17,7 +17,7 @@ from pagecache.pagination import AnchoredPaginator
 from pagecache.views import CachedPageMixin, depends_on
 
 from .forms import NewsFilterForm
-from .models import NewsItem, tag_name
+from .models import NewsItem, as_cards, tag_name
 
 
 class NewsItemListView(CachedPageMixin, FilteredListMixin, ListView):
@@ -27,7 +27,7 @@ class NewsItemListView(CachedPageMixin, FilteredListMixin, ListView):
     cache_dependencies = (g.NEWS, g.COUNTRIES)
 
     def get_queryset(self):
-        return NewsItem.objects.published().for_list().filtered(self.filters)
+        return NewsItem.objects.published().for_cards().filtered(self.filters)
 
     def get_paginator(self, queryset, per_page, **kwargs):
         filters = "&".join(
@@ -43,7 +43,9 @@ class NewsItemListView(CachedPageMixin, FilteredListMixin, ListView):
         if "tag" in self.filters:
             tag = Tag.objects.select_related("translation").filter(slug=self.filters["tag"]).first()
         label = tag_name(tag) if tag is not None else self.filters.get("tag", "")
-        return super().get_context_data(tag_label=label, **kwargs)
+        context = super().get_context_data(tag_label=label, **kwargs)
+        context["object_list"] = as_cards(context["object_list"])
+        return context
 
 
 class NewsItemDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):

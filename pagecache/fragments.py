@@ -13,6 +13,7 @@ shared cache is down (no generations to trust) nor inside a rolled-back preview
 import threading
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 
 from . import generations as g
 from . import store
@@ -21,7 +22,12 @@ from . import store
 PIECES = {
     "chronology/_entry.html": (g.EVERY_PAGE, g.CHRONOLOGY, g.COUNTRIES, g.NEWS),
     "news/_card.html": (g.EVERY_PAGE, g.NEWS, g.COUNTRIES),
+    # The lists' filter forms: their choices are the published countries (and the chronology's categories).
+    "news/_filters.html": (g.EVERY_PAGE, g.COUNTRIES),
+    "chronology/_filters.html": (g.EVERY_PAGE, g.COUNTRIES, g.CHRONOLOGY),
 }
+# Where an object keeps the prefetch its pieces need (see prefetch_when_made).
+PENDING = "_prefetch_for_pieces"
 
 _pieces = {}
 _lock = threading.Lock()
@@ -55,6 +61,40 @@ def piece(key, version, render):
                 _pieces.clear()
             _pieces[(key, version)] = found
     return found
+
+
+class _Prefetch:
+    """The prefetches of a list of objects, made once, when the first of their pieces is made."""
+
+    def __init__(self, objects, lookups):
+        self.objects, self.lookups, self.done = objects, lookups, False
+
+    def __call__(self):
+        if not self.done:
+            self.done = True
+            prefetch_related_objects(self.objects, *self.lookups)
+
+
+def prefetch_when_made(objects, *lookups):
+    """Return `objects` as a list whose `lookups` are prefetched only if one of their pieces must be made.
+
+    A page whose pieces this process keeps reads nothing more; the first piece
+    made prefetches the lookups for every object of the list at once (one query
+    per lookup, as prefetch_related would have), so the count stays fixed.
+    """
+    objects = list(objects)
+    pending = _Prefetch(objects, lookups)
+    for obj in objects:
+        setattr(obj, PENDING, pending)
+    return objects
+
+
+def complete(values):
+    """Make the prefetches the objects among `values` wait for (before their piece is rendered)."""
+    for value in values:
+        pending = getattr(value, PENDING, None)
+        if pending is not None:
+            pending()
 
 
 def forget():

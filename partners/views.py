@@ -1,7 +1,7 @@
 from django.views.generic import DetailView, ListView
 
 from core.slugs import OldSlugRedirectMixin
-from news.models import NewsItem
+from news.models import NewsItem, as_cards
 from pagecache import generations as g
 from pagecache.views import CachedPageMixin
 
@@ -23,7 +23,7 @@ class PartnerOrganisationDetailView(CachedPageMixin, OldSlugRedirectMixin, Detai
         return PartnerOrganisation.objects.published().select_related("country")
 
     def get_context_data(self, **kwargs):
-        news = NewsItem.objects.published().filter(partners=self.object).for_list()[:5]
+        news = as_cards(NewsItem.objects.published().filter(partners=self.object).for_cards()[:5])
         return super().get_context_data(
             news=news, structured_data=linked_data.organisation(self.object), **kwargs
         )

@@ -5,7 +5,10 @@
 
 renders chronology/_entry.html with `entry` and `level` (and nothing else of the page:
 a piece must read nothing of the request) once per entry, language, level and version
-of the generations the piece shows (`PIECES` in pagecache/fragments.py).
+of the generations the piece shows (`PIECES` in pagecache/fragments.py). A key of None
+means "not worth keeping" (a filter form showing errors): the piece is made afresh.
+Objects listed with `fragments.prefetch_when_made` get their prefetches only when a
+piece is made.
 """
 
 from django import template
@@ -26,6 +29,9 @@ def piece(context, template_name, key, **values):
         versions[template_name] = fragments.versions(template_name)
     shape = tuple(sorted((name, value) for name, value in values.items() if isinstance(value, SIMPLE)))
     identity = (template_name, translation.get_language(), key, shape)
-    return fragments.piece(
-        identity, versions[template_name], lambda: get_template(template_name).render(values)
-    )
+
+    def render():
+        fragments.complete(values.values())
+        return get_template(template_name).render(values)
+
+    return fragments.piece(identity, None if key is None else versions[template_name], render)

@@ -64,3 +64,49 @@ def test_pieces_are_made_afresh_while_the_shared_cache_is_down(client, timeline,
     for _ in range(2):
         assert "Visit 3" in client.get("/chronology/").content.decode()
     assert rendered[ENTRY] == 10
+
+
+CARD = "news/_card.html"
+
+
+def test_cards_read_their_countries_only_when_one_must_be_made(
+    client, make_news, make_country, rendered, django_assert_num_queries, settings
+):
+    settings.PAGE_CACHE = False  # every request renders the list; only the pieces are kept
+    slovenia = make_country(name="Slovenia")
+    for n in range(3):
+        make_news(title=f"Story {n}", countries=[slovenia])
+    client.get("/news/")
+    assert rendered[CARD] == 3
+    # the items (the list's length is kept until the news change): the cards, kept, need no countries
+    with django_assert_num_queries(1):
+        html = client.get("/news/").content.decode()
+    assert rendered[CARD] == 3 and html.count("Slovenia</span>") == 3
+    make_news(title="Story 3", countries=[slovenia])  # the news changed: every card is made again
+    # ...with the countries of all four read at once: the length, the items, their countries
+    with django_assert_num_queries(3):
+        html = client.get("/news/").content.decode()
+    assert rendered[CARD] == 7 and html.count("Slovenia</span>") == 4
+
+
+FILTERS = "news/_filters.html"
+
+
+def test_a_filter_form_is_kept_per_choice_and_made_again_with_errors_or_a_country_change(
+    client, make_news, make_country, rendered, settings
+):
+    settings.PAGE_CACHE = False
+    slovenia = make_country(name="Slovenia")
+    make_news(countries=[slovenia])
+    for _ in range(2):
+        client.get("/news/")
+        client.get("/news/?country=slovenia")
+    assert rendered[FILTERS] == 2, "one form per choice"
+    assert 'value="slovenia" selected' in client.get("/news/?country=slovenia").content.decode()
+    for _ in range(2):
+        response = client.get("/news/?year=abc")
+        assert response.status_code == 400 and "filters__error" in response.content.decode()
+    assert rendered[FILTERS] == 4, "a form with errors is never kept"
+    slovenia.name = "Republic of Slovenia"
+    slovenia.save()
+    assert ">Republic of Slovenia</option>" in client.get("/news/").content.decode()

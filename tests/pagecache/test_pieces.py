@@ -32,7 +32,12 @@ def test_a_piece_must_say_what_it_shows():
 
     from pagecache import fragments
 
-    assert set(fragments.PIECES) == {"chronology/_entry.html", "news/_card.html"}
+    assert set(fragments.PIECES) == {
+        "chronology/_entry.html",
+        "chronology/_filters.html",
+        "news/_card.html",
+        "news/_filters.html",
+    }
     page = engines["django"].from_string('{% load pieces %}{% piece "news/withdrawn.html" 1 %}')
     with pytest.raises(ValueError, match="is not a piece"):
         page.render({})

@@ -3,6 +3,9 @@
 The stored pages and lists are dropped before each measurement, so these are
 the costs of rendering a page, not of serving it from the cache (which costs
 none). The generations stay, as they do between two changes of a running site.
+The pieces (pagecache.fragments) are dropped too for BUDGETS, the cost of a page
+rendered from nothing; KEPT_PIECES_BUDGETS is what the pages cost on a miss when
+this process still keeps their cards, entries and filter forms.
 """
 
 import datetime
@@ -16,6 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from balkan.models import Quote
 from countries.models import Country, Embassy, TradeFigure
 from news.models import NewsImage, NewsItem
+from pagecache import fragments
 from pagecache.store import forget_near_cache, mark_synchronised
 from partners.models import PartnerOrganisation
 from tests.helpers.images import image_upload
@@ -59,6 +63,28 @@ BUDGETS = {
     # news, countries, partners, site pages, and the lastmod of home and each list
     "/sitemap.xml": 8,
     "/about/": 1,
+}
+
+# With every piece kept: no countries of cards, no countries and news of chronology entries, no
+# filter choices.
+KEPT_PIECES_BUDGETS = {
+    # featured, latest, countries, highlights with category, official partners, a quote; upcoming
+    # events: stories, chronology entries
+    "/": 8,
+    # count, items
+    "/news/": 2,
+    "/ja/news/": 2,
+    # + the country filter's own lookup
+    "/news/?country=country-0": 3,
+    # item, its countries, partners, tags, gallery, documents; ranking related items, the related items
+    "/news/the-story/": 8,
+    # country with trade, embassies, documents, partners; news; entries; upcoming events: stories,
+    # chronology entries
+    "/countries/country-0/": 9,
+    # entries with category
+    "/chronology/": 1,
+    # partner with country, its news
+    "/partners/partner-0/": 2,
 }
 
 
@@ -122,7 +148,7 @@ class GrowingSite:
         self.size = size
 
 
-def drop_stored_pages():
+def drop_stored_pages(pieces=True):
     pages = caches["default"]
     if hasattr(pages, "delete_pattern"):  # Redis, shared with the generations
         pages.delete_pattern("page:*")
@@ -130,16 +156,18 @@ def drop_stored_pages():
     else:
         pages.clear()
     forget_near_cache()
+    if pieces:
+        fragments.forget()
     # The sync lease lives PAGE_CACHE_SYNC_SECONDS: on a busy machine it would expire mid-run
     # and add its own queries to whichever page came next.
     mark_synchronised()
 
 
-def queries_per_page(client):
+def queries_per_page(client, urls=BUDGETS, pieces=True):
     """Return {url: number of queries} for every page, each rendered with an empty page cache."""
     counts = {}
-    for url in BUDGETS:
-        drop_stored_pages()
+    for url in urls:
+        drop_stored_pages(pieces)
         with CaptureQueriesContext(connection) as context:
             response = client.get(url)
         assert response.status_code == 200, url
@@ -161,3 +189,25 @@ def test_every_public_page_costs_the_same_queries_with_1_and_with_50_items(
     assert site.story.countries.count() == site.story.images.count() == 50
     with_fifty = queries_per_page(client)
     assert with_one == with_fifty == BUDGETS
+
+
+@pytest.mark.django_db
+def test_a_page_whose_pieces_are_kept_reads_neither_their_countries_nor_their_choices(
+    client, settings, make_country, make_news, make_partner, make_entry, make_category, site_pages
+):
+    settings.SITE_URL = "http://testserver"
+    site = GrowingSite(make_country, make_news, make_partner, make_entry, make_category)
+    site.grow(50)
+    cold = queries_per_page(client, KEPT_PIECES_BUDGETS)
+    queries_per_page(client, KEPT_PIECES_BUDGETS, pieces=False)  # each page's pieces made once more, kept
+    warm = queries_per_page(client, KEPT_PIECES_BUDGETS, pieces=False)
+    assert warm == KEPT_PIECES_BUDGETS
+    assert all(warm[url] < cold[url] for url in KEPT_PIECES_BUDGETS)
+    # ...and what the kept pieces show is what a page made from nothing shows (the home page's quote
+    # is drawn at random: keep one).
+    Quote.objects.exclude(pk=Quote.objects.first().pk).delete()
+    for url in KEPT_PIECES_BUDGETS:
+        drop_stored_pages(pieces=False)
+        kept = client.get(url).content
+        drop_stored_pages()
+        assert client.get(url).content == kept, url

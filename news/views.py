@@ -13,6 +13,7 @@ from core.slugs import OldSlugRedirectMixin
 from core.social import PictureView
 from countries import cards
 from pagecache import generations as g
+from pagecache.fragments import prefetch_when_made
 from pagecache.pagination import AnchoredPaginator
 from pagecache.views import CachedPageMixin, depends_on
 
@@ -52,11 +53,14 @@ class NewsItemDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
     cache_dependencies = (g.NEWS_ITEM, g.COUNTRIES, g.PARTNERS)
 
     def get_queryset(self):
-        return (
-            NewsItem.objects.published()
-            .select_related("author")
-            .prefetch_related("countries", "partners", "tags", "images", "documents")
-        )
+        # Countries and tags name the page's generations and its related news; the rest is read only
+        # when the story's article must be made (a piece kept until the story changes).
+        return NewsItem.objects.published().prefetch_related("countries", "tags")
+
+    def get_object(self, queryset=None):
+        item = super().get_object(queryset)
+        prefetch_when_made([item], "partners", "images", "documents")
+        return item
 
     def get(self, request, *args, **kwargs):
         try:

@@ -25,6 +25,8 @@ PIECES = {
     # The lists' filter forms: their choices are the published countries (and the chronology's categories).
     "news/_filters.html": (g.EVERY_PAGE, g.COUNTRIES),
     "chronology/_filters.html": (g.EVERY_PAGE, g.COUNTRIES, g.CHRONOLOGY),
+    # A story as its page shows it (not its related news), keyed by its slug: NEWS_ITEM(slug).
+    "news/_article.html": (g.EVERY_PAGE, g.NEWS_ITEM, g.COUNTRIES, g.PARTNERS),
 }
 # Where an object keeps the prefetch its pieces need (see prefetch_when_made).
 PENDING = "_prefetch_for_pieces"
@@ -33,14 +35,26 @@ _pieces = {}
 _lock = threading.Lock()
 
 
-def versions(template_name):
-    """Return the version of what the piece `template_name` shows to make it under, or None (make it afresh)."""
+def per_key(template_name):
+    """Return True if the piece `template_name` depends on a generation of its key's own (a Family)."""
+    return any(isinstance(name, g.Family) for name in _names(template_name))
+
+
+def _names(template_name):
     try:
-        names = PIECES[template_name]
+        return PIECES[template_name]
     except KeyError:
         raise ValueError(
             f"{template_name} is not a piece: say what it shows in pagecache.fragments.PIECES"
         ) from None
+
+
+def versions(template_name, key=None):
+    """Return the version of what the piece `template_name` shows to make it under, or None (make it afresh).
+
+    A Family among its generations stands for the one of `key` (a slug).
+    """
+    names = [name(key) if isinstance(name, g.Family) else name for name in _names(template_name)]
     if not settings.PAGE_FRAGMENTS or store.sandboxed():
         return None
     current = store.tokens(names)

@@ -35,6 +35,7 @@ def test_a_piece_must_say_what_it_shows():
     assert set(fragments.PIECES) == {
         "chronology/_entry.html",
         "chronology/_filters.html",
+        "news/_article.html",
         "news/_card.html",
         "news/_filters.html",
     }

@@ -38,8 +38,8 @@ BUDGETS = {
     "/news/?tag=topic": 5,
     "/news/?kind=visit": 4,
     "/news/?year=2020": 4,
-    # item, its countries, partners, tags, gallery, documents; ranking related items (kept until the news
-    # change), the related items and their countries
+    # item, its countries and tags; ranking related items (kept until the news change), the related
+    # items; made for its article: partners, gallery, documents; for the related cards: their countries
     "/news/the-story/": 9,
     "/countries/": 1,
     # country with trade, embassies, documents, partners; news + countries; entries + countries + news;
@@ -76,8 +76,9 @@ KEPT_PIECES_BUDGETS = {
     "/ja/news/": 2,
     # + the country filter's own lookup
     "/news/?country=country-0": 3,
-    # item, its countries, partners, tags, gallery, documents; ranking related items, the related items
-    "/news/the-story/": 8,
+    # item, its countries and tags; ranking related items, the related items (its article is kept: no
+    # partners, gallery or documents)
+    "/news/the-story/": 5,
     # country with trade, embassies, documents, partners; news; entries; upcoming events: stories,
     # chronology entries
     "/countries/country-0/": 9,

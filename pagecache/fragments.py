@@ -14,6 +14,8 @@ import threading
 
 from django.conf import settings
 from django.db.models import prefetch_related_objects
+from django.template.loader import get_template
+from django.utils import translation
 
 from . import generations as g
 from . import store
@@ -25,6 +27,13 @@ PIECES = {
     # The lists' filter forms: their choices are the published countries (and the chronology's categories).
     "news/_filters.html": (g.EVERY_PAGE, g.COUNTRIES),
     "chronology/_filters.html": (g.EVERY_PAGE, g.COUNTRIES, g.CHRONOLOGY),
+    # The next events, of the network or of a country (keyed by the day, too: events end).
+    "events/_upcoming.html": (g.EVERY_PAGE, g.NEWS, g.CHRONOLOGY, g.COUNTRIES),
+    # Every page's footer (keyed by the year it shows).
+    "includes/footer.html": (g.EVERY_PAGE,),
+    # The home page's lists of countries and of partners.
+    "balkan/_countries.html": (g.EVERY_PAGE, g.COUNTRIES),
+    "balkan/_partners.html": (g.EVERY_PAGE, g.PARTNERS),
     # A story as its page shows it (not its related news), keyed by its slug: NEWS_ITEM(slug).
     "news/_article.html": (g.EVERY_PAGE, g.NEWS_ITEM, g.COUNTRIES, g.PARTNERS),
 }
@@ -61,6 +70,28 @@ def versions(template_name, key=None):
     if current is None:
         return None
     return tuple(sorted(current.items()))
+
+
+def render(context, template_name, key, make_values, shape=()):
+    """Return the piece `template_name` for `key` in the active language, made from make_values() if need be.
+
+    `context` is the page's template context (the generations are read once per
+    page, or once per key for a piece with generations of its own); `shape` holds
+    what else, beside the key, changes the HTML (a heading level). A key of None
+    makes the piece afresh, kept nowhere.
+    """
+    known = context.render_context.setdefault("pagecache_piece_versions", {})
+    read = (template_name, key) if per_key(template_name) else template_name
+    if read not in known:
+        known[read] = versions(template_name, key)
+    identity = (template_name, translation.get_language(), key, shape)
+
+    def make():
+        values = make_values()
+        complete(values.values())
+        return get_template(template_name).render(values)
+
+    return piece(identity, None if key is None else known[read], make)
 
 
 def piece(key, version, render):

@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Permission
 from django.core.cache import caches
+from django.test.signals import template_rendered
 from django.utils import timezone, translation
 from django_redis.cache import RedisCache
 from model_bakery import baker
@@ -324,3 +325,16 @@ def site(settings, make_country, make_news, make_partner, make_entry, site_pages
     Quote.objects.create(text="Bridges between people.", author="A friend")
     mark_synchronised()
     return {"slovenia": slovenia, "romania": romania, "ljubljana": ljubljana, "slovenian": slovenian}
+
+
+@pytest.fixture
+def rendered():
+    """Count the renders of each template name."""
+    counts = {}
+
+    def count(sender, template, **kwargs):
+        counts[template.name] = counts.get(template.name, 0) + 1
+
+    template_rendered.connect(count)
+    yield counts
+    template_rendered.disconnect(count)

@@ -1,17 +1,29 @@
 from django import template
 from django.urls import reverse
+from django.utils import timezone
 
 from core.linked_data import absolute
 from events import happenings, linked_data
 from news import linked_data as news_linked_data
+from pagecache import fragments
 
 register = template.Library()
 
 
-@register.inclusion_tag("events/_upcoming.html")
-def upcoming_events(country=None):
-    """Show the next events (of `country`, or of the whole network) with a link to their calendar."""
-    return {"events": happenings.upcoming(country), "country": country}
+@register.simple_tag(takes_context=True)
+def upcoming_events(context, country=None):
+    """Show the next events (of `country`, or of the whole network) with a link to their calendar.
+
+    A piece (pagecache.fragments) kept until the news, the chronology or the
+    countries change, or the day does.
+    """
+    key = f"{country.slug if country else ''}@{timezone.localdate().isoformat()}"
+    return fragments.render(
+        context,
+        "events/_upcoming.html",
+        key,
+        lambda: {"events": happenings.upcoming(country), "country": country},
+    )
 
 
 @register.simple_tag

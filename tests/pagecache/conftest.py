@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.test.signals import template_rendered
 from django.utils import timezone
 
 from pagecache import store
@@ -64,16 +63,3 @@ def story(make_news, make_country):
     # Delivered when they were made; a test's transaction never commits, so they are still here.
     PendingBump.objects.all().delete()
     return item
-
-
-@pytest.fixture
-def rendered():
-    """Count the renders of each template name."""
-    counts = {}
-
-    def count(sender, template, **kwargs):
-        counts[template.name] = counts.get(template.name, 0) + 1
-
-    template_rendered.connect(count)
-    yield counts
-    template_rendered.disconnect(count)

@@ -33,8 +33,12 @@ def test_a_piece_must_say_what_it_shows():
     from pagecache import fragments
 
     assert set(fragments.PIECES) == {
+        "balkan/_countries.html",
+        "balkan/_partners.html",
         "chronology/_entry.html",
         "chronology/_filters.html",
+        "events/_upcoming.html",
+        "includes/footer.html",
         "news/_article.html",
         "news/_card.html",
         "news/_filters.html",

@@ -66,11 +66,12 @@ BUDGETS = {
 }
 
 # With every piece kept: no countries of cards, no countries and news of chronology entries, no
-# filter choices.
+# filter choices, no story's partners, gallery and documents, no upcoming events, countries or partners
+# on the home page.
 KEPT_PIECES_BUDGETS = {
-    # featured, latest, countries, highlights with category, official partners, a quote; upcoming
-    # events: stories, chronology entries
-    "/": 8,
+    # featured, latest, highlights with category, a quote (countries, partners and upcoming events are
+    # kept pieces)
+    "/": 4,
     # count, items
     "/news/": 2,
     "/ja/news/": 2,
@@ -79,9 +80,8 @@ KEPT_PIECES_BUDGETS = {
     # item, its countries and tags; ranking related items, the related items (its article is kept: no
     # partners, gallery or documents)
     "/news/the-story/": 5,
-    # country with trade, embassies, documents, partners; news; entries; upcoming events: stories,
-    # chronology entries
-    "/countries/country-0/": 9,
+    # country with trade, embassies, documents, partners; news; entries (upcoming events: kept)
+    "/countries/country-0/": 7,
     # entries with category
     "/chronology/": 1,
     # partner with country, its news

@@ -9,7 +9,11 @@ database (tools/bench/seed.py), then serves the site exactly as `make run` does
 varnishd is installed), and loads with wrk, one after the other, each page
 right after the ceiling: a bare Django app outside the site's stack
 (tools/bench/bare.py, served by the same gunicorn settings) returning a page of
-the same length. With the page cache it also floods the home page with random
+the same length. Without the page cache it also loads, right after the site's
+news list (its first and a deep page) and news item, the same pages of a
+hand-written Django list/detail over the same rows (tools/bench/plain.py, each
+after its own ceiling), and reports the site against issue 16's targets and
+against that peer. With the page cache it also floods the home page with random
 unknown parameters. At the largest N it records PostgreSQL's plans of the
 queries public pages run. The report goes to stdout and to --output, in Markdown.
 
@@ -41,10 +45,23 @@ from django.db import connection  # noqa: E402
 
 from news.models import NewsItem  # noqa: E402
 
-from .report import FLOOD, SAME_SIZE, SEARCH, Result, aggregate, parse_wrk, report_table, verdicts  # noqa: E402
+from .report import (  # noqa: E402
+    DEEP_PAGE,
+    FLOOD,
+    PLAIN,
+    SAME_SIZE,
+    SEARCH,
+    STORY,
+    Result,
+    aggregate,
+    parse_wrk,
+    report_table,
+    verdicts,
+)
 from .seed import seed  # noqa: E402
 
-DEEP_PAGE = "news list, page at 80 % depth"
+# The site's pages the hand-written peer (tools/bench/plain.py) also serves, at the same addresses.
+PLAIN_PAGES = ("news list, page 1", DEEP_PAGE, STORY)
 ROOT = Path(__file__).resolve().parents[2]
 # A new unknown parameter on every request: /?cb=<random>.
 FLOOD_SCRIPT = """
@@ -114,8 +131,9 @@ class Bench:
             modes.remove("edge")
         with self.bare_server() as bare:
             for mode in modes:
-                with self.servers(sizes, mode) as ports:
-                    plan = self.plan(pages, ports, bare, mode)
+                peer_sizes = sizes if mode == "uncached" else []
+                with self.servers(sizes, mode) as ports, self.plain_servers(peer_sizes) as plain:
+                    plan = self.plan(pages, ports, bare, mode, plain)
                     for _, label, url, script in plan:
                         self.wrk(url, options["warmup"], script, mode, label)
                     for round_ in range(options["rounds"]):
@@ -167,7 +185,7 @@ class Bench:
             ("home", "/"),
             ("news list, page 1", "/news/"),
             (DEEP_PAGE, f"/news/?page={deep}"),
-            ("news item", f"/news/bench-{size // 2}/"),
+            (STORY, f"/news/bench-{size // 2}/"),
             ("country profile", "/countries/slovenia/"),
             ("chronology", "/chronology/"),
             ("API news, page 1", "/api/v1/news/"),
@@ -185,15 +203,22 @@ class Bench:
         row = NewsItem.objects.published().order_by(*NEWS_ORDER.ordering())[max(0, int(published * 0.8) - 1)]
         return NEWS_ORDER.encode(row)
 
-    def plan(self, pages, ports, bare, mode):
-        """Return a round's measurements in order, as (size, label, url, wrk script or None)."""
+    def plan(self, pages, ports, bare, mode, plain=None):
+        """Return a round's measurements in order, as (size, label, url, wrk script or None).
+
+        `plain` maps sizes to the ports of the hand-written peer: its pages come right after the
+        site's, each after a ceiling of its own length.
+        """
         plan = []
         for index in range(len(pages[next(iter(pages))])):
             for size, port in ports.items():
                 label, path = pages[size][index]
-                base = f"http://127.0.0.1:{port}"
-                plan.append((size, SAME_SIZE + label, f"{bare}/?bytes={self.length(base + path)}", None))
-                plan.append((size, label, base + path, None))
+                urls = [(label, f"http://127.0.0.1:{port}{path}")]
+                if plain and label in PLAIN_PAGES:
+                    urls.append((PLAIN + label, f"http://127.0.0.1:{plain[size]}{path}"))
+                for label, url in urls:
+                    plan.append((size, SAME_SIZE + label, f"{bare}/?bytes={self.length(url)}", None))
+                    plan.append((size, label, url, None))
         if mode == "cached":
             for size, port in ports.items():
                 plan.append((size, FLOOD, f"http://127.0.0.1:{port}/", self.flood_script()))
@@ -218,6 +243,36 @@ class Bench:
                     started.append(self.varnish(size, port, edge_port))
                     self.wait_for(edge_port, started[-1][0])
                     port = edge_port
+                ports[size] = port
+            yield ports
+        finally:
+            for process, log in started:
+                process.terminate()
+                process.wait(timeout=30)
+                log.close()
+
+    @contextmanager
+    def plain_servers(self, sizes):
+        """Serve the hand-written peer (tools/bench/plain.py) over each size's database, as the site is served."""
+        started, ports = [], {}
+        try:
+            for index, size in enumerate(sizes):
+                port = self.options["port"] + 60 + index
+                environment = {
+                    **os.environ,
+                    "DJANGO_SETTINGS_MODULE": "tools.bench.plain",
+                    "DATABASE_URL": self.database_url(size),
+                }
+                log = (self.logs / f"gunicorn-plain-{size}.log").open("w")
+                process = subprocess.Popen(
+                    self.gunicorn("tools.bench.plain:application", port),
+                    cwd=ROOT,
+                    env=environment,
+                    stdout=log,
+                    stderr=log,
+                )
+                started.append((process, log))
+                self.wait_for(port, process)
                 ports[size] = port
             yield ports
         finally:
@@ -261,15 +316,16 @@ class Bench:
             "--forwarded-allow-ips=127.0.0.1",
         ]
 
-    def server(self, size, mode, port, edge_port):
-        database_url = os.environ.get("DATABASE_URL", "")
+    def database_url(self, size):
+        """Return the DATABASE_URL of the size's own database (see use_database)."""
         if connection.vendor == "postgresql":
-            database_url = database_url.rsplit("/", 1)[0] + f"/{self.base_name}_{size}"
-        else:
-            database_url = f"sqlite:///{self.logs / f'db-{size}.sqlite3'}"
+            return os.environ.get("DATABASE_URL", "").rsplit("/", 1)[0] + f"/{self.base_name}_{size}"
+        return f"sqlite:///{self.logs / f'db-{size}.sqlite3'}"
+
+    def server(self, size, mode, port, edge_port):
         environment = {
             **os.environ,
-            "DATABASE_URL": database_url,
+            "DATABASE_URL": self.database_url(size),
             "PAGE_CACHE": "0" if mode == "uncached" else "1",
             "CACHE_KEY_PREFIX": f"{self.base_prefix}-{size}",
             "DEBUG": "0",
@@ -422,6 +478,15 @@ class Bench:
             f"- {database}; {redis}; {gunicorn} with {self.options['workers']} workers (as `make run`)",
             f"- the ceiling: a bare Django {django.get_version()} app with the stock middleware only "
             "(tools/bench/bare.py), served by the same gunicorn settings",
+            *(
+                [
+                    "- the peer of the uncached news list and news item: a hand-written Django list/detail "
+                    "over the same rows (tools/bench/plain.py: the stock middleware, ListView and DetailView, "
+                    "Django templates), served by the same gunicorn settings at the same addresses"
+                ]
+                if "uncached" in self.options["modes"].split(",")
+                else []
+            ),
             f"- {wrk}: {self.options['threads']} threads, {self.options['connections']} connections, "
             f"{self.options['rounds']} interleaved rounds of {self.options['duration']} s per address (medians) after "
             f"{self.options['warmup']} s of warm-up, on the same machine; one server per size, running side by side",

@@ -207,6 +207,8 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60 * 60)
 # generation so that a page rendered afresh does not render them again (pagecache/fragments.py).
 PAGE_FRAGMENTS = env.bool("PAGE_FRAGMENTS", default=True)
 PAGE_FRAGMENTS_LIMIT = env.int("PAGE_FRAGMENTS_LIMIT", default=20_000)
+# ...and how much text: a story's article can be tens of kilobytes (about 2 bytes a character at most).
+PAGE_FRAGMENTS_MAX_CHARACTERS = env.int("PAGE_FRAGMENTS_MAX_CHARACTERS", default=32_000_000)
 # Each process trusts what it read from the shared cache for this long (other servers' changes
 # show within it) and keeps its latest pages in memory: a cached page then costs no round trip.
 PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=1.0)

@@ -41,6 +41,7 @@ PIECES = {
 PENDING = "_prefetch_for_pieces"
 
 _pieces = {}
+_characters = 0  # of every piece kept
 _lock = threading.Lock()
 
 
@@ -98,13 +99,18 @@ def piece(key, version, render):
     """Return render() as made for `key` under `version` (from `versions`), made now if this process has none."""
     if version is None:
         return render()
+    global _characters
     found = _pieces.get((key, version))
     if found is None:
         found = render()
         with _lock:
-            if len(_pieces) >= settings.PAGE_FRAGMENTS_LIMIT:  # start again rather than grow
+            # Start again rather than grow: a crawler walking every story must not fill the memory.
+            full = _characters + len(found) > settings.PAGE_FRAGMENTS_MAX_CHARACTERS
+            if full or len(_pieces) >= settings.PAGE_FRAGMENTS_LIMIT:
                 _pieces.clear()
+                _characters = 0
             _pieces[(key, version)] = found
+            _characters += len(found)
     return found
 
 
@@ -144,4 +150,7 @@ def complete(values):
 
 def forget():
     """Drop every piece this process holds (tests do, between cases)."""
-    _pieces.clear()
+    global _characters
+    with _lock:
+        _pieces.clear()
+        _characters = 0

@@ -110,3 +110,29 @@ def test_a_filter_form_is_kept_per_choice_and_made_again_with_errors_or_a_countr
     slovenia.name = "Republic of Slovenia"
     slovenia.save()
     assert ">Republic of Slovenia</option>" in client.get("/news/").content.decode()
+
+
+def test_a_process_keeps_pieces_up_to_a_number_and_an_amount_of_text_then_starts_again(settings):
+    from pagecache import fragments
+
+    settings.PAGE_FRAGMENTS_LIMIT, settings.PAGE_FRAGMENTS_MAX_CHARACTERS = 3, 1000
+    made = []
+
+    def make(text):
+        made.append(text)
+        return text
+
+    for n in range(3):
+        fragments.piece(("card", n), "v1", lambda n=n: make(f"card {n}"))
+    fragments.piece(("card", 0), "v1", lambda: make("again"))
+    assert made == ["card 0", "card 1", "card 2"], "kept"
+    fragments.piece(("card", 3), "v1", lambda: make("card 3"))  # a fourth: start again
+    fragments.piece(("card", 0), "v1", lambda: make("card 0"))
+    assert made[-2:] == ["card 3", "card 0"]
+    fragments.forget()
+    fragments.piece(("article", 1), "v1", lambda: make("x" * 600))
+    fragments.piece(("article", 2), "v1", lambda: make("y" * 600))  # 1,200 characters: start again
+    fragments.piece(("article", 1), "v1", lambda: make("x" * 600))
+    assert made[-3:] == ["x" * 600, "y" * 600, "x" * 600]
+    fragments.piece(("article", 1), "v1", lambda: make("never"))
+    assert "never" not in made

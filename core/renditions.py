@@ -15,6 +15,7 @@ the cut keeps as much of the picture as the shape allows, centred on the focal p
 far as the edges let it.
 """
 
+import contextvars
 import logging
 from dataclasses import dataclass, field
 
@@ -26,6 +27,16 @@ from PIL import Image
 from pilkit.processors import Resize
 
 logger = logging.getLogger(__name__)
+
+# Pictures shown from their original because a rendition could not be made, counted in this context:
+# HTML made with one is worth showing but not keeping (pagecache does not store it).
+_fallbacks = contextvars.ContextVar("rendition_fallbacks", default=0)
+
+
+def fallbacks():
+    """Return how many pictures were shown from their original so far (compare before and after)."""
+    return _fallbacks.get()
+
 
 WIDTHS = (480, 960, 1440)
 # The fallback <img> loads the largest JPEG up to this width.
@@ -243,6 +254,7 @@ def _picture(image, width, height, max_width, aspect, focus):
         src = rendition(image, width, height, fallback, "jpeg", aspect, focus).url
     except (OSError, ValueError):
         logger.exception("Could not make the renditions of %s", image.name)
+        _fallbacks.set(_fallbacks.get() + 1)
         return Picture(src=image.url, width=width, height=height)
     fallback_width, fallback_height = size_at(*(aspect or (width, height)), fallback)
     return Picture(

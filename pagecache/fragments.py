@@ -17,6 +17,8 @@ from django.db.models import prefetch_related_objects
 from django.template.loader import get_template
 from django.utils import translation
 
+from core import renditions
+
 from . import generations as g
 from . import store
 
@@ -102,7 +104,10 @@ def piece(key, version, render):
     global _characters
     found = _pieces.get((key, version))
     if found is None:
+        shown_originals = renditions.fallbacks()
         found = render()
+        if renditions.fallbacks() != shown_originals:
+            return found  # a picture could not be made: try again next time rather than keep it
         with _lock:
             # Start again rather than grow: a crawler walking every story must not fill the memory.
             full = _characters + len(found) > settings.PAGE_FRAGMENTS_MAX_CHARACTERS

@@ -31,6 +31,8 @@ from django.utils.cache import add_never_cache_headers, get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from django.utils.translation import get_language_from_path
 
+from core import renditions
+
 from . import edge, store
 from .views import spec_of
 
@@ -353,9 +355,11 @@ class PageCacheMiddleware:
             if entry is not None:
                 return page.answer(entry, "HIT")
         request.page_cache = page
+        shown_originals = renditions.fallbacks()
         response = self.get_response(request)
         if not _storable(request, response):
             return response
         entry = page.entry_for(response)
-        page.store(entry)
+        if renditions.fallbacks() == shown_originals:  # else a picture's renditions are made next time
+            page.store(entry)
         return page.answer(entry, "MISS")

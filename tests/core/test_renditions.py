@@ -10,6 +10,7 @@ from PIL import Image
 
 from core import renditions
 from news.models import NewsImage
+from pagecache import fragments
 from tests.helpers.caches import clear_caches
 from tests.helpers.news import news_form_data
 
@@ -200,6 +201,22 @@ def test_a_missing_original_falls_back_to_a_plain_image_not_an_error(make_news, 
 
 
 @pytest.mark.django_db
+def test_a_page_showing_an_original_in_place_of_its_renditions_is_not_kept(make_news, client, settings):
+    item = make_news(hero_alt="Lost photo")
+    item.hero_image.save("lost.jpg", ContentFile(photo_bytes((800, 450)), name="photo.jpg"))
+    original = media_path(settings, item.hero_image.url)
+    content = original.read_bytes()
+    original.unlink()
+    for url in (item.get_absolute_url(), "/news/", "/"):
+        assert client.get(url)["X-Cache"] == "MISS", url
+    original.write_bytes(content)
+    for url in (item.get_absolute_url(), "/news/", "/"):
+        response = client.get(url)
+        assert response["X-Cache"] == "MISS" and "srcset" in response.content.decode(), url
+        assert client.get(url)["X-Cache"] == "HIT", url
+
+
+@pytest.mark.django_db
 def test_news_cards_use_lazy_responsive_pictures(client, story_with_photos):
     html = client.get("/news/").content.decode()
     (card,) = pictures_in(html)
@@ -218,7 +235,9 @@ def test_pictures_cost_no_queries(client, make_news, django_assert_num_queries, 
         image = NewsImage(news_item=item, alt=f"Photo {n}")
         image.image.save(f"g{n}.jpg", ContentFile(photo_bytes((640, 360)), name="photo.jpg"))
     client.get(item.get_absolute_url())  # make the renditions
-    # item, countries, partners, tags, gallery, documents, related (none: no countries or tags)
+    fragments.forget()  # the story's article, kept: render it again
+    # item, countries, tags; for its article: partners, gallery, documents; related (none: no countries
+    # or tags)
     with django_assert_num_queries(6):
         assert client.get(item.get_absolute_url()).status_code == 200
 

@@ -13,6 +13,7 @@ from core.images import HeroFocus, VerifiedImageField
 from core.models import DocumentBase
 from core.richtext import RichTextField
 from core.slugs import SlugHistoryMixin
+from pagecache.fragments import prefetch_when_made
 
 from . import flags
 from .charts import format_millions
@@ -30,14 +31,32 @@ class CountryQuerySet(models.QuerySet):
 
     def for_profile(self):
         """Return countries with what their profile shows beside them, in a fixed number of queries."""
-        from partners.models import PartnerOrganisation
+        return self.prefetch_related("trade_figures", *PROFILE_PARTS())
 
-        return self.prefetch_related(
-            "trade_figures",
-            "embassies",
-            "documents",
-            models.Prefetch("partners", queryset=PartnerOrganisation.objects.published()),
-        )
+    def for_profile_page(self):
+        """Return countries for their public profile: what only its pieces show is read with `as_profile`."""
+        return self.prefetch_related("trade_figures")
+
+
+def PROFILE_PARTS():  # noqa: N802 - a constant, made when asked (partners import countries)
+    """Return what a profile shows of a country beside its record and trade: embassies, documents, partners."""
+    from partners.models import PartnerOrganisation
+
+    return (
+        "embassies",
+        "documents",
+        models.Prefetch("partners", queryset=PartnerOrganisation.objects.published()),
+    )
+
+
+def as_profile(country):
+    """Return `country` whose embassies, documents and partners are read only if its profile's pieces must be made.
+
+    The profile's record and its partners are pieces (pagecache.fragments) kept per
+    process until the country or its profile's partners change.
+    """
+    prefetch_when_made([country], *PROFILE_PARTS())
+    return country
 
 
 class Country(SlugHistoryMixin, HeroFocus, models.Model):

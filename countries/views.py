@@ -17,7 +17,7 @@ from pagecache import generations as g
 from pagecache.views import CachedPageMixin
 
 from . import cards, charts, linked_data, qr
-from .models import Country
+from .models import Country, as_profile
 
 # A profile shows the latest news and chronology entries; the rest is one link away.
 PROFILE_NEWS = 4
@@ -65,7 +65,10 @@ class CountryDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
     cache_dependencies = (g.COUNTRY, g.COUNTRY_NEWS, g.COUNTRY_PROFILE, g.COUNTRIES)
 
     def get_queryset(self):
-        return Country.objects.published().for_profile()
+        return Country.objects.published().for_profile_page()
+
+    def get_object(self, queryset=None):
+        return as_profile(super().get_object(queryset))
 
     def get_context_data(self, **kwargs):
         country = self.object

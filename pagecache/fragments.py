@@ -36,6 +36,9 @@ PIECES = {
     # The home page's lists of countries and of partners.
     "balkan/_countries.html": (g.EVERY_PAGE, g.COUNTRIES),
     "balkan/_partners.html": (g.EVERY_PAGE, g.PARTNERS),
+    # A country's profile: its record, trade, embassies and documents; its partner organisations.
+    "countries/_profile.html": (g.EVERY_PAGE, g.COUNTRY),
+    "countries/_partners.html": (g.EVERY_PAGE, g.COUNTRY_PROFILE, g.PARTNERS),
     # A story as its page shows it (not its related news), keyed by its slug: NEWS_ITEM(slug).
     "news/_article.html": (g.EVERY_PAGE, g.NEWS_ITEM, g.COUNTRIES, g.PARTNERS),
 }

@@ -37,6 +37,8 @@ def test_a_piece_must_say_what_it_shows():
         "balkan/_partners.html",
         "chronology/_entry.html",
         "chronology/_filters.html",
+        "countries/_partners.html",
+        "countries/_profile.html",
         "events/_upcoming.html",
         "includes/footer.html",
         "news/_article.html",

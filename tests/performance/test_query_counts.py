@@ -42,8 +42,8 @@ BUDGETS = {
     # items; made for its article: partners, gallery, documents; for the related cards: their countries
     "/news/the-story/": 9,
     "/countries/": 1,
-    # country with trade, embassies, documents, partners; news + countries; entries + countries + news;
-    # upcoming events: stories, chronology entries
+    # country with trade; news; entries; made for its pieces: embassies, documents, partners; the news'
+    # countries; the entries' countries and news; upcoming events: stories, chronology entries
     "/countries/country-0/": 12,
     # country, its latest trade figure
     "/countries/country-0/embed/": 2,
@@ -66,8 +66,8 @@ BUDGETS = {
 }
 
 # With every piece kept: no countries of cards, no countries and news of chronology entries, no
-# filter choices, no story's partners, gallery and documents, no upcoming events, countries or partners
-# on the home page.
+# filter choices, no story's partners, gallery and documents, no profile's embassies, documents and
+# partners, no upcoming events, countries or partners on the home page.
 KEPT_PIECES_BUDGETS = {
     # featured, latest, highlights with category, a quote (countries, partners and upcoming events are
     # kept pieces)
@@ -80,8 +80,9 @@ KEPT_PIECES_BUDGETS = {
     # item, its countries and tags; ranking related items, the related items (its article is kept: no
     # partners, gallery or documents)
     "/news/the-story/": 5,
-    # country with trade, embassies, documents, partners; news; entries (upcoming events: kept)
-    "/countries/country-0/": 7,
+    # country with trade; news; entries (its record, embassies, documents, partners and upcoming events:
+    # kept)
+    "/countries/country-0/": 4,
     # entries with category
     "/chronology/": 1,
     # partner with country, its news

@@ -17,7 +17,7 @@ from core.models import DocumentBase
 from core.richtext import RichTextField
 from core.slugs import SlugHistoryMixin
 from pagecache import generations as g
-from pagecache.fragments import prefetch_when_made
+from pagecache.fragments import complete, prefetch_when_made
 from pagecache.store import remember
 
 # Stories a country or tag gathered before these are not offered as related.
@@ -104,16 +104,17 @@ class NewsItemQuerySet(models.QuerySet):
         """Return items for {% piece "news/_card.html" %}, newest first; list them with `as_cards`."""
         return self.order_by("-publish_at", "-pk")
 
-    def related_to(self, item, limit=3):
+    def related_to(self, item, limit=3, links=None):
         """Return up to `limit` published items sharing the most countries and tags with `item`, newest first.
 
         Which ones is worked out once per change to the published news (the
         "news" generation of the page cache) and kept; a page then costs one
-        query for the items themselves (plus their countries). `item`'s
-        countries and tags are read through `.all()`, so prefetch them.
+        query for the items themselves (their countries are read only if their
+        cards must be made). `links` is `item.links()`, if the caller has it.
         """
-        country_ids = sorted(country.pk for country in item.countries.all())
-        tag_ids = sorted(tag.pk for tag in item.tags.all())
+        links = links or item.links()
+        country_ids = sorted(pk for pk, _slug in links["countries"])
+        tag_ids = sorted(links["tags"])
         if not country_ids and not tag_ids:
             return []
         key = f"news-related:{item.pk}:{limit}:{country_ids}:{tag_ids}"
@@ -378,6 +379,25 @@ class NewsItem(SlugHistoryMixin, HeroFocus, models.Model):
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def links(self):
+        """Return {"countries": [(pk, slug)...], "tags": [pk...]}: what the story's page and related news read.
+
+        A public story's are kept until it or the countries change (its page then
+        reads neither its countries nor its tags while its pieces are kept);
+        anything else's, a draft in review, are read afresh.
+        """
+
+        def read():
+            complete([self])  # the prefetches its pieces wait for, if any: read once for both
+            return {
+                "countries": sorted((country.pk, country.slug) for country in self.countries.all()),
+                "tags": sorted(tag.pk for tag in self.tags.all()),
+            }
+
+        if not self.is_public:
+            return read()
+        return remember(f"news-links:{self.pk}", [g.NEWS_ITEM(self.slug), g.COUNTRIES], read)
 
     def clean(self):
         if self.event_start and self.event_end and self.event_end < self.event_start:

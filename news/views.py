@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
@@ -53,13 +52,17 @@ class NewsItemDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
     cache_dependencies = (g.NEWS_ITEM, g.COUNTRIES, g.PARTNERS)
 
     def get_queryset(self):
-        # Countries and tags name the page's generations and its related news; the rest is read only
-        # when the story's article must be made (a piece kept until the story changes).
-        return NewsItem.objects.published().prefetch_related("countries", "tags")
+        return NewsItem.objects.published()
 
     def get_object(self, queryset=None):
+        # What the story's head and article show is read only when they must be made (pieces kept
+        # until the story changes); its countries and tags, which name the page's generations and its
+        # related news, are kept beside them (NewsItem.links).
         item = super().get_object(queryset)
-        prefetch_when_made([item], "partners", "images", "documents")
+        lookups = ["countries", "partners", "tags", "images", "documents"]
+        if (translation.get_language() or "").startswith("ja"):
+            lookups.append("tags__translation")  # the tags' Japanese names
+        prefetch_when_made([item], *lookups)
         return item
 
     def get(self, request, *args, **kwargs):
@@ -73,13 +76,9 @@ class NewsItemDetailView(CachedPageMixin, OldSlugRedirectMixin, DetailView):
             return render(request, "news/withdrawn.html", {"object": withdrawn}, status=410)
 
     def get_context_data(self, **kwargs):
-        depends_on(
-            self.request, *g.COUNTRY_NEWS.many(country.slug for country in self.object.countries.all())
-        )
-        if (translation.get_language() or "").startswith("ja"):
-            # Their Japanese names, in one query (taggit's prefetch takes no custom queryset).
-            prefetch_related_objects(list(self.object.tags.all()), "translation")
-        related = NewsItem.objects.related_to(self.object)
+        links = self.object.links()
+        depends_on(self.request, *g.COUNTRY_NEWS.many(slug for _pk, slug in links["countries"]))
+        related = NewsItem.objects.related_to(self.object, links=links)
         # A related story archived or retitled must not stay linked from this page.
         depends_on(self.request, *g.NEWS_ITEM.many(story.slug for story in related))
         return super().get_context_data(related=related, **kwargs)

@@ -39,8 +39,10 @@ PIECES = {
     # A country's profile: its record, trade, embassies and documents; its partner organisations.
     "countries/_profile.html": (g.EVERY_PAGE, g.COUNTRY),
     "countries/_partners.html": (g.EVERY_PAGE, g.COUNTRY_PROFILE, g.PARTNERS),
-    # A story as its page shows it (not its related news), keyed by its slug: NEWS_ITEM(slug).
+    # A story as its page shows it (not its related news), keyed by its slug: NEWS_ITEM(slug); and its
+    # JSON-LD (it names the story's countries).
     "news/_article.html": (g.EVERY_PAGE, g.NEWS_ITEM, g.COUNTRIES, g.PARTNERS),
+    "news/_structured_data.html": (g.EVERY_PAGE, g.NEWS_ITEM, g.COUNTRIES),
 }
 # Where an object keeps the prefetch its pieces need (see prefetch_when_made).
 PENDING = "_prefetch_for_pieces"

@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 
 from pagecache import fragments
+from pagecache.store import mark_synchronised
 
 
 @pytest.mark.django_db
@@ -43,8 +44,10 @@ def test_unpublished_entries_are_hidden(client, make_entry):
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [10, 300])
 def test_timeline_costs_a_fixed_number_of_queries(
-    client, make_entry, make_country, django_assert_num_queries, count
+    client, make_entry, make_country, django_assert_num_queries, count, settings
 ):
+    settings.PAGE_CACHE_SYNC_SECONDS = 3600  # a lease expiring mid-test on a busy machine adds queries
+    mark_synchronised()
     country = make_country()
     for _ in range(count):
         make_entry(countries=[country])
@@ -199,8 +202,10 @@ def test_a_renamed_country_slice_redirects_from_its_old_address(client, make_cou
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [10, 300])
 def test_filtered_and_country_timelines_cost_a_fixed_number_of_queries(
-    client, make_entry, make_country, make_news, django_assert_num_queries, count
+    client, make_entry, make_country, make_news, django_assert_num_queries, count, settings
 ):
+    settings.PAGE_CACHE_SYNC_SECONDS = 3600  # a lease expiring mid-test on a busy machine adds queries
+    mark_synchronised()
     slovenia, romania = make_country(name="Slovenia"), make_country(name="Romania")
     story = make_news()
     for number in range(count):

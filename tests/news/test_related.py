@@ -101,10 +101,10 @@ def test_the_ranking_is_kept_until_the_published_news_change(
     item = make_news(countries=[slovenia])
     older = make_news(countries=[slovenia], publish_at=ago(5))
     assert list(client.get(item.get_absolute_url()).context["related"]) == [older]
-    # item, countries, tags, related items: no ranking query; the story's partners, gallery and
-    # documents and the related items' countries are not read while its article and their cards are
-    # kept (pagecache.fragments)
-    with django_assert_num_queries(4):
+    # item, related items: no ranking query; the story's countries and tags are kept beside it
+    # (NewsItem.links), and what only its article and the related cards show is not read while they
+    # are kept (pagecache.fragments)
+    with django_assert_num_queries(2):
         client.get(item.get_absolute_url())
     newer = make_news(countries=[slovenia], publish_at=ago(1))
     assert list(client.get(item.get_absolute_url()).context["related"]) == [newer, older]

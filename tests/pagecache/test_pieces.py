@@ -44,6 +44,7 @@ def test_a_piece_must_say_what_it_shows():
         "news/_article.html",
         "news/_card.html",
         "news/_filters.html",
+        "news/_structured_data.html",
     }
     page = engines["django"].from_string('{% load pieces %}{% piece "news/withdrawn.html" 1 %}')
     with pytest.raises(ValueError, match="is not a piece"):

@@ -246,10 +246,7 @@ class Bench:
                 ports[size] = port
             yield ports
         finally:
-            for process, log in started:
-                process.terminate()
-                process.wait(timeout=30)
-                log.close()
+            stop(started)
 
     @contextmanager
     def plain_servers(self, sizes):
@@ -276,10 +273,7 @@ class Bench:
                 ports[size] = port
             yield ports
         finally:
-            for process, log in started:
-                process.terminate()
-                process.wait(timeout=30)
-                log.close()
+            stop(started)
 
     @contextmanager
     def bare_server(self):
@@ -298,9 +292,7 @@ class Bench:
             self.wait_for(port, process)
             yield f"http://127.0.0.1:{port}"
         finally:
-            process.terminate()
-            process.wait(timeout=30)
-            log.close()
+            stop([(process, log)])
 
     def gunicorn(self, application, port):
         """Return the command that serves `application` as `make serve` does."""
@@ -514,6 +506,14 @@ class Bench:
             for what, plan in plans:
                 lines += [f"**{what}**", "", "```", plan, "```", ""]
         return "\n".join(lines)
+
+
+def stop(started):
+    """Stop the servers in `started`, [(process, log file)], and close their logs."""
+    for process, log in started:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
 
 
 def key_lines(plan, limit=12):

@@ -260,16 +260,10 @@ class Bench:
                     "DJANGO_SETTINGS_MODULE": "tools.bench.plain",
                     "DATABASE_URL": self.database_url(size),
                 }
-                log = (self.logs / f"gunicorn-plain-{size}.log").open("w")
-                process = subprocess.Popen(
-                    self.gunicorn("tools.bench.plain:application", port),
-                    cwd=ROOT,
-                    env=environment,
-                    stdout=log,
-                    stderr=log,
+                started.append(
+                    self.spawn("tools.bench.plain:application", port, environment, f"gunicorn-plain-{size}")
                 )
-                started.append((process, log))
-                self.wait_for(port, process)
+                self.wait_for(port, started[-1][0])
                 ports[size] = port
             yield ports
         finally:
@@ -280,14 +274,7 @@ class Bench:
         """Serve the bare Django app (the ceiling) with the same gunicorn settings as the site."""
         port = self.options["port"] + 80
         environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "tools.bench.bare"}
-        log = (self.logs / "gunicorn-bare.log").open("w")
-        process = subprocess.Popen(
-            self.gunicorn("tools.bench.bare:application", port),
-            cwd=ROOT,
-            env=environment,
-            stdout=log,
-            stderr=log,
-        )
+        process, log = self.spawn("tools.bench.bare:application", port, environment, "gunicorn-bare")
         try:
             self.wait_for(port, process)
             yield f"http://127.0.0.1:{port}"
@@ -328,9 +315,13 @@ class Bench:
         if mode == "edge":
             environment["EDGE_PURGE_URL"] = f"http://127.0.0.1:{edge_port}/"
         environment.pop("DJANGO_SETTINGS_MODULE", None)
-        log = (self.logs / f"gunicorn-{size}-{mode}.log").open("w")
+        return self.spawn("balkan.wsgi", port, environment, f"gunicorn-{size}-{mode}")
+
+    def spawn(self, application, port, environment, log_name):
+        """Start gunicorn serving `application` on `port`, logging to <log_name>.log; return (process, log)."""
+        log = (self.logs / f"{log_name}.log").open("w")
         process = subprocess.Popen(
-            self.gunicorn("balkan.wsgi", port), cwd=ROOT, env=environment, stdout=log, stderr=log
+            self.gunicorn(application, port), cwd=ROOT, env=environment, stdout=log, stderr=log
         )
         return process, log
 

@@ -279,6 +279,7 @@ class Load:
         self.server, self.paths = server, paths
         self.answers = []  # (started, seconds, path, status, X-Cache, Retry-After)
         self.running = True
+        self.started = time.monotonic()
         self.threads = [threading.Thread(target=self._ask, args=(number,)) for number in range(clients)]
         for thread in self.threads:
             thread.start()
@@ -308,6 +309,9 @@ class Load:
 
     def between(self, start, end):
         return [answer for answer in self.answers if start <= answer[0] and answer[0] + answer[1] <= end]
+
+    def slowest(self, start, end):
+        return max(seconds for _start, seconds, *_rest in self.between(start, end))
 
 
 CACHED = ["/", "/news/", "/news/visit-to-belgrade/", "/countries/serbia/", "/ja/news/"]
@@ -342,9 +346,10 @@ def test_a_hung_database_costs_one_timeout_cached_pages_keep_answering_and_it_re
         (200, "HIT")
     }
     assert {(status, retry) for _start, _seconds, _path, status, _x_cache, retry in rendered} == {(503, "30")}
+    ordinary = load.slowest(load.started, hung)
     slowest = max(seconds for _start, seconds, *_rest in during)
-    assert slowest < QUERY_TIMEOUT + 1.0, (
-        f"every answer within the query timeout: the slowest took {slowest:.2f} s"
+    assert slowest < ordinary + QUERY_TIMEOUT + 0.5, (
+        f"every answer within the query timeout: the slowest took {slowest:.2f} s, {ordinary:.2f} s before"
     )
     waited = sorted(seconds for _start, seconds, *_rest in during)
     assert waited[len(waited) * 9 // 10] < 0.5, "most answers did not wait at all: the breaker answered"
@@ -375,8 +380,13 @@ def test_a_hung_redis_costs_one_timeout_and_pages_are_rendered_not_replayed(prox
     assert len(during) > 50, "the site kept answering"
     assert {status for _start, _seconds, _path, status, *_rest in during} == {200}
     assert "HIT" not in {x_cache for *_rest, x_cache, _retry in during}, "rendered, not replayed"
-    slowest = max(seconds for _start, seconds, *_rest in load.between(hung, resumed))
-    assert slowest < REDIS_TIMEOUT + 1.0, f"one Redis timeout at most: the slowest took {slowest:.2f} s"
+    # One timeout on top of what an answer costs anyway under the same load (a busy machine queues
+    # requests behind each other: the slowest answer before the hang is the yardstick).
+    ordinary = load.slowest(load.started, hung)
+    slowest = load.slowest(hung, resumed)
+    assert slowest < ordinary + REDIS_TIMEOUT + 0.5, (
+        f"one Redis timeout at most: the slowest took {slowest:.2f} s, {ordinary:.2f} s before the hang"
+    )
 
     after = load.between(resumed + BREAKER_SECONDS + 2, time.monotonic())
     assert "HIT" in {x_cache for *_rest, x_cache, _retry in after}, "the cache is used again"

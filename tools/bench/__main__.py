@@ -403,15 +403,7 @@ class Bench:
             ("news list ?country= and a profile's latest news", public.for_country(slovenia)[:20]),
             ("news list ?tag=", public.for_tag("topic-3")[:20]),
             ("news item", NewsItem.objects.published().filter(slug=item.slug)),
-            (
-                "news item, ranking its related news (once per change)",
-                NewsItem.objects.published().ranked_related(
-                    item,
-                    list(item.countries.values_list("pk", flat=True)),
-                    list(item.tags.values_list("pk", flat=True)),
-                    3,
-                ),
-            ),
+            *related_news_queries(item),
             ("partner page, its news", public.filter(partners=partner)[:5]),
             ("next scheduled story (page cache)", NewsItem.objects.scheduled().order_by("publish_at")[:1]),
             ("chronology", ChronologyEntry.objects.published().for_timeline()),
@@ -497,6 +489,25 @@ class Bench:
             for what, plan in plans:
                 lines += [f"**{what}**", "", "```", plan, "```", ""]
         return "\n".join(lines)
+
+
+def related_news_queries(item):
+    """Return (what, query) for a story's related news: its two candidate sets, then their ranking."""
+    public = NewsItem.objects.published()
+    country_ids = list(item.countries.values_list("pk", flat=True))
+    tag_ids = list(item.tags.values_list("pk", flat=True))
+    sets = public.related_candidates(item, country_ids, tag_ids)
+    pks = {pk for query in sets for pk in query.values_list("pk", flat=True)}
+    return [
+        *(
+            (f"news item, its related news' candidates {n} of {len(sets)} (once per change)", query)
+            for n, query in enumerate(sets, 1)
+        ),
+        (
+            "news item, ranking its related news (once per change)",
+            public.ranking(pks, country_ids, tag_ids)[:3],
+        ),
+    ]
 
 
 def stop(started):

@@ -1,6 +1,7 @@
 """Fixtures shared by every test: media in a temporary folder, a clean cache, factories."""
 
 import datetime
+import shutil
 import uuid
 
 import pytest
@@ -14,6 +15,7 @@ from model_bakery import baker
 
 from pagecache.store import forget_near_cache
 from tests.helpers.caches import clear_caches
+from tests.helpers.demo import Snapshot, load_demo
 from tests.helpers.mail import mail_port  # noqa: F401 - a fixture for every test
 from tests.helpers.users import staff_in
 
@@ -128,12 +130,19 @@ def make_partner(db):
     return make
 
 
-@pytest.fixture
-def demo(db):
-    """The demo site (load_demo), as a visitor to a fresh installation sees it."""
-    from django.core.management import call_command
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """What load_demo adds to an empty site, made once per test process (tests/helpers/demo.py)."""
+    with django_db_blocker.unblock():
+        snapshot = Snapshot()
+    yield snapshot
+    shutil.rmtree(snapshot.media, ignore_errors=True)
 
-    call_command("load_demo", verbosity=0)
+
+@pytest.fixture
+def demo(demo_snapshot, db):
+    """The demo site (load_demo), as a visitor to a fresh installation sees it."""
+    load_demo(demo_snapshot)
 
 
 @pytest.fixture

@@ -18,3 +18,6 @@ if "KEY_PREFIX" in CACHES["default"]:  # noqa: F405
 if CACHES["shared"]["BACKEND"].endswith("FileBasedCache"):  # noqa: F405
     # One test process is one server: its memory is shared by everything in it, and faster than files.
     CACHES["shared"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"}  # noqa: F405
+
+if DATABASES["default"]["ENGINE"] == "core.postgresql":  # noqa: F405
+    DATABASES["default"]["ENGINE"] = "tests.helpers.postgresql"  # noqa: F405 - flushed by DELETE (see there)

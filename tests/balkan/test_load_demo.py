@@ -190,3 +190,75 @@ def test_demo_summaries_fit_the_space_cards_give_them(demo_with_media):
         for obj in model.objects.all():
             for language in ("en", "ja"):
                 assert len(getattr(obj, f"summary_{language}")) <= limit, (obj, language)
+
+
+# Tests that read the demo get a copy of what the command made once (tests/helpers/demo.py): the same.
+
+
+def every_row():
+    """Return {table: sorted rows} of the whole database by what they say, not by their numbers or times.
+
+    A row is its own values and, for each reference, the values of the row it names.
+    """
+    from tests.helpers.demo import BY_NATURAL_KEY, is_content, tables
+
+    models = [model for model in tables() if is_content(model)]
+    # When a row was saved (and its history's copy of that time) differs from run to run.
+    saved_at = {
+        field.name
+        for model in models
+        for field in model._meta.concrete_fields
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+    }
+
+    def plain(field):
+        # Numbers (a history row's copy of `id`, a generic reference) differ from run to run too.
+        numbered = field.is_relation or field.primary_key or field.name in ("id", "object_id")
+        return not (numbered or field.name in saved_at or field.name == "history_date")
+
+    said = {
+        model: {
+            record.pk: tuple(
+                str(getattr(record, field.attname)) for field in model._meta.concrete_fields if plain(field)
+            )
+            for record in model._base_manager.all()
+        }
+        for model in models
+    }
+    for model in BY_NATURAL_KEY:
+        said[model] = {record.pk: record.natural_key() for record in model._base_manager.all()}
+    found = {}
+    for model in models:
+        references = [field for field in model._meta.concrete_fields if field.is_relation]
+        rows = []
+        for record in model._base_manager.all():
+            named = tuple(
+                said[field.related_model].get(getattr(record, field.attname)) for field in references
+            )
+            rows.append(str((said[model][record.pk], named)))
+        found[model._meta.label] = sorted(rows)
+    return found
+
+
+def test_the_demo_tests_read_is_what_the_command_makes(demo_snapshot, settings, tmp_path):
+    from django.db import transaction
+
+    from tests.helpers.demo import load_demo as copy_demo
+
+    found = {}
+    for how, load in (("copied", lambda: copy_demo(demo_snapshot)), ("made", load_demo)):
+        settings.MEDIA_ROOT = tmp_path / how
+        with transaction.atomic():
+            load()
+            rows = every_row()
+            transaction.set_rollback(True)
+        found[how] = (
+            rows,
+            {path.relative_to(settings.MEDIA_ROOT) for path in media_files(settings.MEDIA_ROOT)},
+        )
+    assert found["copied"][0]["news.NewsItem"] and found["copied"][0]["search.SearchDocument"]
+    assert found["copied"][1]
+    for table, rows in found["made"][0].items():
+        for copied, made in zip(found["copied"][0][table], rows, strict=True):
+            assert copied == made, table
+    assert found["copied"] == found["made"]

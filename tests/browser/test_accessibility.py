@@ -10,7 +10,6 @@ every problem on every page at once, check by check.
 import shutil
 
 import pytest
-from django.core.management import call_command
 from PIL import Image
 
 from .audit import PRINTED, audit_site, describe_violations
@@ -111,11 +110,10 @@ def _heading_problem(structure):
 
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_every_public_page_type_is_accessible_valid_and_fits_a_phone(
-    language, browser, live_server, tmp_path
+    language, browser, live_server, tmp_path, demo
 ):
     if shutil.which("java") is None:
         pytest.fail("The Nu HTML Checker needs Java: apt-get install default-jre-headless")
-    call_command("load_demo", verbosity=0)
 
     audit = audit_site(browser, live_server.url, language, tmp_path)
 

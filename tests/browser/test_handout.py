@@ -10,7 +10,6 @@ from collections import Counter
 
 import pdfplumber
 import pytest
-from django.core.management import call_command
 from pypdf import PdfReader
 
 from countries.models import Country
@@ -32,9 +31,8 @@ def overlapping(lines):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("prefix", ["", "/ja"])
-def test_every_demo_profile_prints_as_a_clean_two_page_handout(browser, live_server, settings, prefix):
+def test_every_demo_profile_prints_as_a_clean_two_page_handout(browser, live_server, settings, prefix, demo):
     settings.SITE_URL = live_server.url
-    call_command("load_demo", verbosity=0)
     context = browser.new_context(viewport={"width": 794, "height": 1123})
     page = context.new_page()
     problems = []
@@ -72,12 +70,11 @@ def test_every_demo_profile_prints_as_a_clean_two_page_handout(browser, live_ser
 
 @pytest.mark.django_db(transaction=True)
 def test_every_demo_story_prints_without_a_last_page_holding_a_card_or_a_stray_line(
-    browser, live_server, settings
+    browser, live_server, settings, demo
 ):
     from news.models import NewsItem
 
     settings.SITE_URL = live_server.url
-    call_command("load_demo", verbosity=0)
     page = browser.new_context(viewport={"width": 794, "height": 1123}).new_page()
     problems = []
     slugs = list(NewsItem.objects.published().values_list("slug", flat=True))

@@ -1,12 +1,10 @@
 """Fixtures for the country tests: Slovenia as the demo shows it, and an HTML reader."""
 
-import io
 from decimal import Decimal
 from html.parser import HTMLParser
 from unittest import mock
 
 import pytest
-from django.core.management import call_command
 from django.utils import translation
 
 from countries import cards
@@ -114,7 +112,6 @@ def package():
 
 
 @pytest.fixture
-def demo_countries(settings):
+def demo_countries(settings, demo):
     settings.SITE_URL = SITE_URL
-    call_command("load_demo", stdout=io.StringIO())
     return list(Country.objects.published().order_by("slug"))

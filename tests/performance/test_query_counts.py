@@ -38,9 +38,10 @@ BUDGETS = {
     "/news/?tag=topic": 5,
     "/news/?kind=visit": 4,
     "/news/?year=2020": 4,
-    # item, its countries and tags; ranking related items (kept until the news change), the related
-    # items; made for its article: partners, gallery, documents; for the related cards: their countries
-    "/news/the-story/": 9,
+    # item, its countries and tags; ranking related items (the newest sharing a country, those sharing
+    # a tag, their order: kept until the news change), the related items; made for its article:
+    # partners, gallery, documents; for the related cards: their countries
+    "/news/the-story/": 11,
     "/countries/": 1,
     # country with trade; news; entries; made for its pieces: embassies, documents, partners; the news'
     # countries; the entries' countries and news; upcoming events: stories, chronology entries

@@ -28,11 +28,12 @@ def test_search_vector_is_stored_and_indexed_on_postgresql(make_news):
     assert "'cherri':1A" in vector and "'gift':4B" in vector and "'1999':" in vector
     # With twenty thousand documents (and fresh statistics) the planner finds a rare word through the
     # GIN index, and the newest matches of a word in every document by walking the (kind, date) index.
+    # (Numbered far beyond any story a test makes: another test in this process may have made 100,000.)
     with connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO balkan_searchdocument (kind, object_id, language, title, summary, body, path,"
             " date, date_precision, title_terms, summary_terms, body_terms)"
-            " SELECT 'news', 100000 + n, 'en', 'x', '', '', '/', DATE '2020-01-01' + n, 'day', md5(n::text),"
+            " SELECT 'news', 2000000000 + n, 'en', 'x', '', '', '/', DATE '2020-01-01' + n, 'day', md5(n::text),"
             " '', 'everywhere ' || repeat(md5(n::text) || ' ', 20) FROM generate_series(1, 20000) AS n"
         )
         cursor.execute("ANALYZE balkan_searchdocument")

@@ -47,9 +47,8 @@ def snapshot(client, paths):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_demo_site_restored_from_a_backup_gives_the_same_pages(
-    client, settings, tmp_path, django_user_model
+    client, settings, tmp_path, django_user_model, demo
 ):
-    call_command("load_demo", verbosity=0)
     # The home page shows a random quote; one published quote keeps it comparable.
     Quote.objects.exclude(pk=Quote.objects.published().first().pk).update(is_published=False)
     editor = django_user_model.objects.create_user(

@@ -119,7 +119,7 @@ def _keep_only(request, params):
 
 
 def _accepted(request):
-    accepted = request.headers.get("accept-encoding", "")
+    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
     if not accepted:
         return "identity"
     codings = {}
@@ -151,7 +151,7 @@ class PageCache:
         self.usable = settings.PAGE_CACHE
         self.next_due = None
         # An edge cache asks only when it has no page, often right after a purge: trust no near cache.
-        self.fresh = "surrogate-capability" in request.headers
+        self.fresh = "HTTP_SURROGATE_CAPABILITY" in request.META
 
     # Looking up
 
@@ -263,37 +263,48 @@ class PageCache:
 
     def answer(self, entry, state):
         """Return the response for this reader from `entry`: in the encoding it accepts, or a 304."""
-        coding = _accepted(self.request) if entry["compressible"] else "identity"
-        body = _body(entry, coding)
-        response = HttpResponse(body, headers=entry["headers"])
-        response["Content-Length"] = str(len(body))
-        etag = entry["etag"]
-        if coding != "identity":
-            response["Content-Encoding"] = coding
-            etag = etag[:-1] + ETAG_SUFFIX[coding] + '"'
-        response["ETag"] = etag
-        response["X-Cache"] = state
-        self.fresh_until_due(response)
+        body, headers = self.parts(entry, state)
+        response = HttpResponse(body, headers=dict(headers))
         if any(header in self.request.META for header in CONDITIONAL_HEADERS):
             return get_conditional_response(
-                self.request, etag=etag, last_modified=entry["modified"], response=response
+                self.request, etag=response["ETag"], last_modified=entry["modified"], response=response
             )
         return response
 
-    def fresh_until_due(self, response):
+    def parts(self, entry, state):
+        """Return (body, [(header, value)]) of this reader's answer from `entry`.
+
+        The body in the encoding the reader accepts; the headers as stored, then
+        the ones set for each answer. Fresh and cached answers alike, through
+        Django (`answer`) or before it (pagecache.wsgi), are made here.
+        """
+        coding = _accepted(self.request) if entry["compressible"] else "identity"
+        body = _body(entry, coding)
+        etag = entry["etag"]
+        headers = [self.fresh_until_due(header) for header in entry["headers"].items()]
+        headers.append(("Content-Length", str(len(body))))
+        if coding != "identity":
+            headers.append(("Content-Encoding", coding))
+            etag = etag[:-1] + ETAG_SUFFIX[coding] + '"'
+        headers += [("ETag", etag), ("X-Cache", state)]
+        return body, headers
+
+    def fresh_until_due(self, header):
         """Let browsers and CDNs keep a public page no longer than until the next scheduled story.
 
         Otherwise a story due in a minute would reach a CDN's readers up to
         PAGE_SHARED_MAX_AGE late. Pages are stored without the cap and get it on
         their way out, as it stands then. Only the usual freshness of pages is
         capped: a view that chose its own (a card at a versioned, immutable link)
-        shows no news.
+        shows no news. Takes and returns one (header, value).
         """
-        if not self.next_due or response.get("Cache-Control") != page_freshness():
-            return
+        name, value = header
+        if not self.next_due or name.lower() != "cache-control" or value != page_freshness():
+            return header
         left = max(0, int(self.next_due - timezone.now().timestamp()))
         if left < settings.PAGE_SHARED_MAX_AGE:
-            response["Cache-Control"] = f"public, max-age={min(left, settings.PAGE_MAX_AGE)}, s-maxage={left}"
+            return name, f"public, max-age={min(left, settings.PAGE_MAX_AGE)}, s-maxage={left}"
+        return header
 
 
 def _body(entry, coding):
@@ -322,12 +333,13 @@ def _storable(request, response):
     )
 
 
-def _host_allowed(request):
+def left_to_the_stack(request):
+    """Return True for a request the stack answers as usual: a bad Host (400), HTTP where HTTPS is required."""
     try:
         request.get_host()
     except DisallowedHost:
-        return False
-    return True
+        return True
+    return settings.SECURE_SSL_REDIRECT and not request.is_secure()
 
 
 class PageCacheMiddleware:
@@ -346,8 +358,7 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             add_never_cache_headers(response)
             return response
-        # Left to the stack, which answers them as usual: a bad Host (400), plain HTTP when HTTPS is required.
-        if not _host_allowed(request) or (settings.SECURE_SSL_REDIRECT and not request.is_secure()):
+        if left_to_the_stack(request):
             return self.get_response(request)
         page = PageCache(request, route, _keep_only(request, route.params))
         if settings.PAGE_CACHE:

@@ -40,3 +40,36 @@ OTHER_PATHS = [
 
 
 EMBED_PATH = "/countries/serbia/embed/"
+
+
+# What the page cache stores: every public route of the contract, in both languages, with parameters.
+CACHED_SITE_PATHS = [
+    "/",
+    "/news/",
+    "/news/?country=serbia",
+    "/news/visit-to-belgrade/",
+    "/news/feed/",
+    "/news/feed/atom/",
+    "/news/tags/culture/feed/",
+    "/countries/",
+    "/countries/serbia/",
+    "/countries/serbia/embed/",
+    "/countries/serbia/feed/",
+    "/countries/serbia/feed/atom/",
+    "/chronology/",
+    "/chronology/?category=visit",
+    "/partners/",
+    "/partners/embassy-of-serbia/",
+    "/search/?q=Belgrade",
+    "/about/",
+    "/contact/",
+]
+CACHED_PATHS = [
+    *CACHED_SITE_PATHS,
+    *("/ja" + path for path in CACHED_SITE_PATHS),
+    "/countries/serbia/card.png",
+    "/countries/serbia/qr.svg",
+    "/countries/serbia/qr.png",
+    "/sitemap.xml",
+    "/robots.txt",
+]

@@ -7,7 +7,9 @@ stack, and what comes back, with every header every middleware and the view
 gave it (CSP, framing, Permissions-Policy, Content-Language, Cache-Control...),
 is stored as it is, with its Brotli and gzip forms made once. The fresh answer
 and every cached one are built from the same entry, so they cannot differ but
-for `X-Cache` and, before a scheduled story, a shorter freshness.
+for `X-Cache` and, before a scheduled story, a shorter freshness. Under
+gunicorn a stored page is answered even earlier, before Django handles the
+request, by the same code (pagecache/wsgi.py).
 
 Never stored, never compressed: anything for a reader with a session or
 pending messages, previews, other methods, answers other than 200, answers that

@@ -43,6 +43,11 @@ def public_now():
     )
 
 
+def scheduled_now():
+    """The condition that a story is scheduled now: published, with a publish time still to come."""
+    return models.Q(status=NewsItem.Status.PUBLISHED, publish_at__gt=timezone.now())
+
+
 class NewsItemQuerySet(models.QuerySet):
     def published(self):
         """Return the items the public may see now: published, due, and not yet expired."""
@@ -58,7 +63,7 @@ class NewsItemQuerySet(models.QuerySet):
 
     def scheduled(self):
         """Return the items that will become public by themselves when their time comes."""
-        return self.filter(status=NewsItem.Status.PUBLISHED, publish_at__gt=timezone.now())
+        return self.filter(scheduled_now())
 
     def for_country(self, country):
         return self.filter(countries=country)

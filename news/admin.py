@@ -149,8 +149,11 @@ class NewsItemAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
     list_display_links = ("title",)
     list_filter = (WorkflowStateFilter, "kind", "is_featured", CountryFilter)
     list_select_related = ("author",)
+    # Each is searched for a part of it (icontains), through a trigram index on PostgreSQL (migration 0012).
     search_fields = ("title_en", "title_ja", "summary_en", "summary_ja", "slug")
     date_hierarchy = "publish_at"
+    # The number of stories the filters and search leave is shown; a total beside it would count them all.
+    show_full_result_count = False
     prepopulated_fields = {"slug": ("title_en",)}
     autocomplete_fields = ("countries", "partners")
     readonly_fields = (

@@ -369,6 +369,13 @@ class NewsItem(SlugHistoryMixin, HeroFocus, models.Model):
                 condition=models.Q(is_featured=True),
                 name="news_public_featured",
             ),
+            # The admin's featured stories, newest first, whatever their status (one in fifty is featured:
+            # without it a page of them walks fifty times its length).
+            models.Index(
+                fields=["-publish_at", "-id"],
+                condition=models.Q(is_featured=True),
+                name="news_featured_order",
+            ),
             # Upcoming events: those whose last day is today or later (ending_from).
             models.Index(
                 Coalesce("event_end", "event_start"),

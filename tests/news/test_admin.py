@@ -112,6 +112,34 @@ def test_the_counts_beside_the_filters_choices_count_the_stories_of_each(
 
 
 @pytest.mark.django_db
+def test_a_story_is_found_by_any_part_of_its_headline_summary_or_slug_in_english_or_japanese(
+    editor_client, make_news
+):
+    story = make_news(
+        title="Kono visits Ljubljana",
+        title_ja="河野氏、リュブリャナを訪問",
+        slug="kono-in-slovenia",
+        summary="Talks on disaster risk reduction.",
+        summary_ja="防災について協議。",
+    )
+    make_news(title="Another story", summary="Nothing alike.")
+    for part in (
+        "ljubljan",
+        "KONO VISITS",
+        "リュブリャナ",
+        "訪問",
+        "防災",
+        "risk reduc",
+        "in-slov",
+        '"kono visits"',
+    ):
+        changelist = editor_client.get(LIST, {"q": part}).context["cl"]
+        assert list(changelist.result_list) == [story], part
+        assert changelist.result_count == 1
+        assert changelist.full_result_count is None  # the total is not counted again beside it
+
+
+@pytest.mark.django_db
 def test_the_publication_filter_sorts_stories_by_their_state(editor_client, make_news):
     draft = make_news(status="draft")
     scheduled = make_news(status="published", publish_at=timezone.now() + datetime.timedelta(days=1))

@@ -151,6 +151,7 @@ class NewsItemAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
     list_select_related = ("author",)
     # Each is searched for a part of it (icontains), through a trigram index on PostgreSQL (migration 0012).
     search_fields = ("title_en", "title_ja", "summary_en", "summary_ja", "slug")
+    # Drilled down reading a row per period shown, not every story (admin/news/newsitem/change_list.html).
     date_hierarchy = "publish_at"
     # The number of stories the filters and search leave is shown; a total beside it would count them all.
     show_full_result_count = False

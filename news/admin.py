@@ -15,7 +15,14 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
-from core.admin import ConditionListFilter, DocumentInline, EditorHelpMixin, focus_picker, image_preview
+from core.admin import (
+    ConditionListFilter,
+    DocumentInline,
+    EditorHelpMixin,
+    PlainActionCheckboxMixin,
+    focus_picker,
+    image_preview,
+)
 from core.history import HistoryAdmin
 from core.renditions import make_renditions
 from core.uploads import KeepsUploadsModelForm
@@ -121,7 +128,7 @@ class CountryFilter(ConditionListFilter):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(EditorHelpMixin, HistoryAdmin, TranslationAdmin):
+class NewsItemAdmin(PlainActionCheckboxMixin, EditorHelpMixin, HistoryAdmin, TranslationAdmin):
     editor_help = {
         "title": _("The headline, as a reader should see it in lists and search results."),
         "body": _(

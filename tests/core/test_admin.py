@@ -70,3 +70,13 @@ def test_the_date_drill_down_shows_the_periods_djangos_own_shows_in_two_queries(
         nav = response.content.decode().split('<nav class="toplinks">', 1)[1].split("</nav>", 1)[0]
         shown = [html.unescape(text.strip()) for text in re.findall(r"<a [^>]*>([^<]*)</a>", nav)]
         assert shown == links, query
+
+
+def test_a_rows_checkbox_is_written_as_djangos_checkbox_widget_writes_it(make_news):
+    from django.contrib import admin
+    from django.contrib.admin import ModelAdmin
+
+    story = make_news(title='Tom & Jerry’s "visit" <2025>')
+    model_admin = admin.site._registry[NewsItem]
+    assert model_admin.action_checkbox(story) == ModelAdmin.action_checkbox(model_admin, story)
+    assert f'value="{story.pk}"' in model_admin.action_checkbox(story)

@@ -1,10 +1,19 @@
-"""Pieces every app's admin uses: editors' notes under fields, image previews, attached documents."""
+"""Pieces every app's admin uses: editors' notes, image previews, documents, list filters, date drill-down."""
+
+import calendar
+import datetime
+from itertools import pairwise
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin
-from django.utils import timezone
+from django.contrib.admin import helpers
+from django.contrib.admin.templatetags import admin_list
+from django.db.models import Count, Exists, Subquery
+from django.utils import formats, timezone
 from django.utils.html import format_html
-from django.utils.text import format_lazy
+from django.utils.text import capfirst, format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
@@ -97,6 +106,47 @@ class ReadOnlyAdminMixin:
         return False
 
 
+class PlainActionCheckboxMixin:
+    """Write each row's checkbox (to choose it for an action) as Django's checkbox widget does, without it.
+
+    Django renders every row's checkbox through the widget's templates: a
+    quarter of the time of a list of 100 stories.
+    """
+
+    def action_checkbox(self, obj):
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            obj.pk,
+            format_html(gettext("Select this object for an action - {}"), str(obj)),
+        )
+
+
+class ConditionListFilter(admin.SimpleListFilter):
+    """A list filter whose every choice is a condition, `condition(value)`: the list and its counts read it.
+
+    Django counts the stories beside each choice of a simple filter (the
+    admin's "Show counts") with the filter's whole query once per choice; this
+    counts every choice in one pass over the list. A value that is no choice
+    filters nothing.
+    """
+
+    def condition(self, value):
+        raise NotImplementedError
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None or value not in {str(choice) for choice, _label in self.lookup_choices}:
+            return queryset
+        return queryset.filter(self.condition(value))
+
+    def get_facet_counts(self, pk_attname, filtered_qs):
+        return {
+            f"{index}__c": Count(pk_attname, filter=self.condition(str(value)))
+            for index, (value, _label) in enumerate(self.lookup_choices)
+        }
+
+
 SQUARE_PREVIEW = 160  # pixels of the stored square, shown at half that size for sharp screens
 
 
@@ -149,3 +199,113 @@ class DocumentInline(TranslationStackedInline):
         return format_html(
             '<a href="{}">{}</a>', document.file.url, ", ".join(str(part) for part in parts if part)
         )
+
+
+def date_hierarchy(cl):
+    """Return the date drill-down of the change list `cl`, as Django's `{% date_hierarchy %}` does.
+
+    Django finds the years (the months of a year, the days of a month) that
+    hold rows with a SELECT DISTINCT over every row listed: at 100,000 stories
+    it reads them all. This asks instead, in one query, whether each period
+    between the first and the last row holds one (an EXISTS each, which an
+    index on the field answers from its first row in the period). Use it for a
+    field with an index only: without one, each EXISTS would scan the table.
+    """
+    field_name = cl.date_hierarchy
+    names = {part: f"{field_name}__{part}" for part in ("year", "month", "day")}
+    year, month, day = (cl.params.get(name) for name in names.values())
+    if year and month and day:
+        return admin_list.date_hierarchy(cl)  # one day shown: Django's reads nothing
+
+    def link(filters):
+        return cl.get_query_string(filters, [f"{field_name}__"])
+
+    if not year:
+        first, last = _first_and_last(cl.queryset, field_name)
+        if first is None:
+            return {"show": True, "back": None, "choices": []}
+        if first.year != last.year:
+            edges = [datetime.date(each, 1, 1) for each in range(first.year, last.year + 2)]
+            return {
+                "show": True,
+                "back": None,
+                "choices": [
+                    {"link": link({names["year"]: str(start.year)}), "title": str(start.year)}
+                    for start in _periods_with_rows(cl.queryset, field_name, edges)
+                ],
+            }
+        year, month = first.year, (first.month if first.month == last.month else None)
+    year = int(year)
+    if month:
+        month = int(month)
+        days = calendar.monthrange(year, month)[1]
+        edges = [datetime.date(year, month, 1) + datetime.timedelta(days=n) for n in range(days + 1)]
+        return {
+            "show": True,
+            "back": {"link": link({names["year"]: year}), "title": str(year)},
+            "choices": [
+                {
+                    "link": link({names["year"]: year, names["month"]: month, names["day"]: start.day}),
+                    "title": capfirst(formats.date_format(start, "MONTH_DAY_FORMAT")),
+                }
+                for start in _periods_with_rows(cl.queryset, field_name, edges)
+            ],
+        }
+    edges = [datetime.date(year, each, 1) for each in range(1, 13)] + [datetime.date(year + 1, 1, 1)]
+    return {
+        "show": True,
+        "back": {"link": link({}), "title": _("All dates")},
+        "choices": [
+            {
+                "link": link({names["year"]: year, names["month"]: start.month}),
+                "title": capfirst(formats.date_format(start, "YEAR_MONTH_FORMAT")),
+            }
+            for start in _periods_with_rows(cl.queryset, field_name, edges)
+        ],
+    }
+
+
+def _first_and_last(queryset, field_name):
+    """Return the earliest and the latest value of `field_name` in `queryset` (datetimes in local time).
+
+    Two ordered subqueries of one row each: PostgreSQL answers MIN() and MAX()
+    from an index for one table only, and reads every row when the list joins
+    another (stories filtered by country).
+    """
+    dated = queryset.filter(**{f"{field_name}__isnull": False}).values(field_name)
+    found = (
+        queryset.model._base_manager.annotate(
+            first=Subquery(dated.order_by(field_name)[:1]),
+            last=Subquery(dated.order_by(f"-{field_name}")[:1]),
+        )
+        .values("first", "last")
+        .first()
+    ) or {"first": None, "last": None}
+    return [
+        timezone.localtime(value)
+        if isinstance(value, datetime.datetime) and timezone.is_aware(value)
+        else value
+        for value in (found["first"], found["last"])
+    ]
+
+
+def _periods_with_rows(queryset, field_name, edges):
+    """Return the start of each period between two of `edges` (dates, in order) in which `queryset` has a row.
+
+    One query of an EXISTS per period; periods begin at midnight in the current
+    time zone, as the change list filters by them.
+    """
+
+    def midnight(day):
+        moment = datetime.datetime.combine(day, datetime.time.min)
+        return timezone.make_aware(moment) if settings.USE_TZ else moment
+
+    periods = list(pairwise(edges))
+    probes = {
+        f"period_{n}": Exists(
+            queryset.filter(**{f"{field_name}__gte": midnight(start), f"{field_name}__lt": midnight(end)})
+        )
+        for n, (start, end) in enumerate(periods)
+    }
+    found = queryset.model._base_manager.annotate(**probes).values(*probes).first() or {}
+    return [start for n, (start, _end) in enumerate(periods) if found.get(f"period_{n}")]

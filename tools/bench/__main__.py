@@ -15,7 +15,9 @@ hand-written Django list/detail over the same rows (tools/bench/plain.py, each
 after its own ceiling), and reports the site against issue 16's targets and
 against that peer. With the page cache it also floods the home page with random
 unknown parameters. At the largest N it records PostgreSQL's plans of the
-queries public pages run. The report goes to stdout and to --output, in Markdown.
+queries public pages run. After seeding each size it times the news admin in
+its own process, as an editor (tools/bench/admin.py; `--modes admin` alone
+needs no wrk). The report goes to stdout and to --output, in Markdown.
 
 Use a database and a Redis database of their own (the Makefile's defaults are
 balkan_bench and Redis database 10): the bench fills the database with bench data.
@@ -45,6 +47,7 @@ from django.db import connection  # noqa: E402
 
 from news.models import NewsItem  # noqa: E402
 
+from .admin import time_admin  # noqa: E402
 from .report import (  # noqa: E402
     DEEP_PAGE,
     FLOOD,
@@ -53,6 +56,8 @@ from .report import (  # noqa: E402
     SEARCH,
     STORY,
     Result,
+    admin_table,
+    admin_verdicts,
     aggregate,
     parse_wrk,
     report_table,
@@ -91,7 +96,12 @@ def arguments():
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 3)))
     parser.add_argument("--output", default=str(settings.VAR_DIR / "bench" / "bench.md"))
     parser.add_argument("--fresh", action="store_true", help="Drop and create the databases first.")
-    parser.add_argument("--modes", default="cached,uncached,edge", help="Which of cached, uncached, edge.")
+    parser.add_argument(
+        "--modes", default="cached,uncached,edge,admin", help="Which of cached, uncached, edge, admin."
+    )
+    parser.add_argument(
+        "--admin-requests", type=int, default=20, help="Requests to each admin page, of which the median."
+    )
     return vars(parser.parse_args())
 
 
@@ -102,7 +112,9 @@ class Bench:
 
     def run(self):
         options = self.options
-        if not shutil.which("wrk"):
+        modes = options["modes"].split(",")
+        loads = [mode for mode in modes if mode != "admin"]  # what wrk loads
+        if loads and not shutil.which("wrk"):
             raise CommandError("wrk is not installed (apt-get install wrk).")
         self.logs = Path(options["output"]).resolve().parent
         self.logs.mkdir(parents=True, exist_ok=True)
@@ -112,7 +124,7 @@ class Bench:
         self.base_prefix = settings.CACHES["default"].get("KEY_PREFIX", "balkan-bench")
         self.forget_cached_pages()
         sizes = [int(size) for size in options["sizes"].split(",")]
-        pages = {}
+        pages, admin = {}, {}
         for size in sizes:
             self.use_database(size, options["fresh"])
             self.stdout.write(f"Seeding {size:,} news items…")
@@ -122,13 +134,29 @@ class Bench:
                     f"The database holds {NewsItem.objects.count():,} news items, not {size:,}: use --fresh."
                 )
             pages[size] = self.pages(size)
+            if "admin" in modes:
+                self.stdout.write(f"Timing the news admin at N={size:,}…")
+                admin[size] = time_admin(options["admin_requests"])
+                for label, (_path, ms, queries) in admin[size].items():
+                    self.stdout.write(f"  N={size:,} {label:70} p50 {ms:7.1f} ms  {queries} queries")
         runs = []
-        modes = options["modes"].split(",")
-        if "edge" in modes and not varnishd():
+        if "edge" in loads and not varnishd():
             self.stdout.write(
                 "varnishd is not installed (apt-get install varnish varnish-modules): no edge runs."
             )
-            modes.remove("edge")
+            loads.remove("edge")
+        if loads:
+            runs = self.load(sizes, loads, pages)
+        results = aggregate(runs)
+        self.use_database(sizes[-1], fresh=False)
+        plans = self.plans(sizes[-1]) if connection.vendor == "postgresql" else []
+        report = self.report(results, pages, plans, time.monotonic() - started, admin)
+        Path(options["output"]).write_text(report)
+        self.stdout.write(report)
+
+    def load(self, sizes, modes, pages):
+        """Load every page of every size with wrk in each of `modes`; return [(size, mode, label, Result)]."""
+        options, runs = self.options, []
         with self.bare_server() as bare:
             for mode in modes:
                 peer_sizes = sizes if mode == "uncached" else []
@@ -142,12 +170,7 @@ class Bench:
                         for size, label, url, script in plan:
                             result = self.measure(size, mode, label, url, round_, script)
                             runs.append((size, mode, label, result))
-        results = aggregate(runs)
-        self.use_database(sizes[-1], fresh=False)
-        plans = self.plans(sizes[-1]) if connection.vendor == "postgresql" else []
-        report = self.report(results, pages, plans, time.monotonic() - started)
-        Path(options["output"]).write_text(report)
-        self.stdout.write(report)
+        return runs
 
     def use_database(self, size, fresh):
         """Point this process at the size's own database (created if missing) and migrate it."""
@@ -443,7 +466,12 @@ class Bench:
         redis = "none"
         if settings.REDIS_URL:
             redis = "Redis " + caches["default"].client.get_client().info()["redis_version"]
-        wrk = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split("[")[0].strip()
+        modes = self.options["modes"].split(",")
+        wrk = (
+            subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split("[")[0].strip()
+            if shutil.which("wrk")
+            else "wrk (not installed)"
+        )
         gunicorn = subprocess.run(
             [str(Path(sys.executable).with_name("gunicorn")), "--version"], capture_output=True, text=True
         ).stdout.strip()
@@ -459,7 +487,16 @@ class Bench:
                     "over the same rows (tools/bench/plain.py: the stock middleware, ListView and DetailView, "
                     "Django templates), served by the same gunicorn settings at the same addresses"
                 ]
-                if "uncached" in self.options["modes"].split(",")
+                if "uncached" in modes
+                else []
+            ),
+            *(
+                [
+                    "- the news admin: timed in the bench's own process as an editor with a two-factor-verified "
+                    f"session (tools/bench/admin.py), the median of {self.options['admin_requests']} requests "
+                    "per page after one to warm it, right after seeding each size, before any server runs"
+                ]
+                if "admin" in modes
                 else []
             ),
             f"- {wrk}: {self.options['threads']} threads, {self.options['connections']} connections, "
@@ -470,7 +507,7 @@ class Bench:
             ),
         ]
 
-    def report(self, results, pages, plans, seconds):
+    def report(self, results, pages, plans, seconds, admin=None):
         lines = [
             "# Bench",
             "",
@@ -483,7 +520,17 @@ class Bench:
         lines += ["## Pages", ""]
         for size, paths in pages.items():
             lines.append(f"- N={size:,}: " + ", ".join(f"{label} `{path}`" for label, path in paths))
-        lines += ["", "## Results", "", report_table(results), "", "## Targets", "", verdicts(results), ""]
+        lines.append("")
+        if results:
+            lines += ["## Results", "", report_table(results), ""]
+        if admin:
+            lines += ["## The news admin (one editor, in the bench's process)", "", admin_table(admin), ""]
+        lines += ["## Targets", ""]
+        if results:
+            lines.append(verdicts(results))
+        if admin:
+            lines.append(admin_verdicts(admin))
+        lines.append("")
         if plans:
             lines += [f"## Query plans at N={max(pages):,} (PostgreSQL EXPLAIN ANALYZE, key lines)", ""]
             for what, plan in plans:

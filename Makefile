@@ -50,7 +50,8 @@ run: setup serve
 
 # Three workers on two cores: a good part of the suite waits (on gunicorn and Chromium started by the
 # tests, on the timeouts the fault tests provoke) rather than computes. Measured on 2 cores, PostgreSQL,
-# Redis and the browser tests: 737 s with two workers, 648 s with three.
+# Redis and the browser tests: 737 s with two workers, 648 s with three; 557 s in CI once the demo
+# was copied instead of loaded per test and committed tests were emptied by DELETE (tests/helpers/).
 TEST_WORKERS ?= 3
 test: $(VENV)/.dev messages
 	$(BIN)/ruff check .

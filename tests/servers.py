@@ -37,6 +37,12 @@ def database_url():
     return f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
+def require_postgresql():
+    """Skip a test that asks what only PostgreSQL has (its plans, indexes, connections) on another database."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only (DATABASE_URL=postgres://...)")
+
+
 def require_shared_services():
     """Skip (fail in CI on PostgreSQL) unless the database and Redis can be shared with other processes."""
     if connection.vendor != "postgresql" or not settings.REDIS_URL:

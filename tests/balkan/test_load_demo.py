@@ -216,12 +216,13 @@ def every_row():
         numbered = field.is_relation or field.primary_key or field.name in ("id", "object_id")
         return not (numbered or field.name in saved_at or field.name == "history_date")
 
+    records = {model: list(model._base_manager.all()) for model in models}
     said = {
         model: {
             record.pk: tuple(
                 str(getattr(record, field.attname)) for field in model._meta.concrete_fields if plain(field)
             )
-            for record in model._base_manager.all()
+            for record in records[model]
         }
         for model in models
     }
@@ -231,7 +232,7 @@ def every_row():
     for model in models:
         references = [field for field in model._meta.concrete_fields if field.is_relation]
         rows = []
-        for record in model._base_manager.all():
+        for record in records[model]:
             named = tuple(
                 said[field.related_model].get(getattr(record, field.attname)) for field in references
             )

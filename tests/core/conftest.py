@@ -1,12 +1,12 @@
 """Fixtures of the tests in tests/core/."""
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django_redis.cache import RedisCache
 
 from core import breakers
 from core.breakers import Breaker
-from tests.servers import TcpProxy, redis_address
+from tests.servers import TcpProxy, redis_address, require_postgresql
 
 
 @pytest.fixture
@@ -23,8 +23,7 @@ def boss(django_user_model):
 
 @pytest.fixture
 def other_connection(db, settings):
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only (DATABASE_URL=postgres://...)")
+    require_postgresql()
     settings.DATABASE_BREAKER_SECONDS = 0.3
     other = connections.create_connection("default")
     yield other

@@ -33,13 +33,9 @@ from pagecache.store import refresh_every_page
 
 # Rows that name these by number are stored with their natural keys instead.
 BY_NATURAL_KEY = {
-    ContentType: lambda *key: ContentType.objects.get_by_natural_key(*key),
-    Permission: lambda *key: Permission.objects.get_by_natural_key(*key),
+    ContentType: ContentType.objects.get_by_natural_key,
+    Permission: Permission.objects.get_by_natural_key,
 }
-
-
-class _Discard(Exception):
-    pass
 
 
 def tables():
@@ -65,14 +61,11 @@ class Snapshot:
         models = [model for model in tables() if is_content(model)]
         before = {model: set(model._base_manager.values_list("pk", flat=True)) for model in models}
         self.rows = {}  # model: (attnames, [row], {attname: (related model, {number: natural key})})
-        try:
-            with override_settings(MEDIA_ROOT=self.media), transaction.atomic():
-                call_command("load_demo", verbosity=0)
-                for model in models:
-                    self._keep(model, before[model])
-                raise _Discard
-        except _Discard:
-            pass
+        with override_settings(MEDIA_ROOT=self.media), transaction.atomic():
+            call_command("load_demo", verbosity=0)
+            for model in models:
+                self._keep(model, before[model])
+            transaction.set_rollback(True)
 
     def _keep(self, model, before):
         fields = model._meta.concrete_fields

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from news.models import NewsItem, public_now, scheduled_now
 from tests.performance.test_query_plans import copy_story, worst_step
+from tests.servers import require_postgresql
 from workflow.models import EditingPresence
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
@@ -196,8 +197,7 @@ def is_select(query):
 
 @pytest.fixture
 def newsroom(make_news, make_country):
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only (DATABASE_URL=postgres://...)")
+    require_postgresql()
     slovenia, kosovo = (
         make_country(name="Slovenia", slug="slovenia"),
         make_country(name="Kosovo", slug="kosovo"),

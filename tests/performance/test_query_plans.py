@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 
 from news.models import RELATED_CANDIDATES, NewsItem
 from tests.performance.test_query_counts import drop_stored_pages
+from tests.servers import require_postgresql
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
@@ -105,8 +106,7 @@ def worst_steps(client, urls):
 
 @pytest.fixture
 def hundred_thousand_stories(settings, make_news, make_country):
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only (DATABASE_URL=postgres://...)")
+    require_postgresql()
     settings.PAGE_CACHE = False  # every request renders; the values kept beside pages are dropped too
     settings.PAGE_CACHE_SYNC_SECONDS = 3600
     slovenia, kosovo = (

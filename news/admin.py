@@ -17,6 +17,7 @@ from taggit.models import Tag
 
 from core.admin import (
     ConditionListFilter,
+    DatedChangeListMixin,
     DocumentInline,
     EditorHelpMixin,
     PlainActionCheckboxMixin,
@@ -128,7 +129,9 @@ class CountryFilter(ConditionListFilter):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(PlainActionCheckboxMixin, EditorHelpMixin, HistoryAdmin, TranslationAdmin):
+class NewsItemAdmin(
+    DatedChangeListMixin, PlainActionCheckboxMixin, EditorHelpMixin, HistoryAdmin, TranslationAdmin
+):
     editor_help = {
         "title": _("The headline, as a reader should see it in lists and search results."),
         "body": _(
@@ -158,7 +161,8 @@ class NewsItemAdmin(PlainActionCheckboxMixin, EditorHelpMixin, HistoryAdmin, Tra
     list_select_related = ("author",)
     # Each is searched for a part of it (icontains), through a trigram index on PostgreSQL (migration 0012).
     search_fields = ("title_en", "title_ja", "summary_en", "summary_ja", "slug")
-    # Drilled down reading a row per period shown, not every story (admin/news/newsitem/change_list.html).
+    # Drilled down reading a row per period shown, not every story (admin/news/newsitem/change_list.html),
+    # between the first and the last date the count finds (DatedChangeListMixin).
     date_hierarchy = "publish_at"
     # The number of stories the filters and search leave is shown; a total beside it would count them all.
     show_full_result_count = False

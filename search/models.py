@@ -1,6 +1,8 @@
 """The site search's index: one row per record and language, and the words it holds."""
 
+from django.conf import settings
 from django.db import models
+from django.urls import get_script_prefix
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import DatePrecision, format_partial_date
@@ -60,6 +62,19 @@ class SearchDocument(models.Model):
     @property
     def date_display(self):
         return format_partial_date(self.date, self.date_precision)
+
+    def url_in(self, language):
+        """Return the record's address in `language`.
+
+        `path` is the default language's address; the others' are the same
+        with their language's prefix (`i18n_patterns`, no prefix for the
+        default; the paths themselves are not translated). What Django's
+        `translate_url` answers, without resolving and reversing the path.
+        """
+        if language == settings.LANGUAGE_CODE:
+            return self.path
+        prefix = get_script_prefix()
+        return f"{prefix}{language}/{self.path.removeprefix(prefix)}"
 
 
 class SearchTerm(models.Model):

@@ -21,6 +21,7 @@ never seen are corrected towards the nearest word it holds (`corrected()`).
 Every search costs the same few queries, however many records match.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import reduce
@@ -29,9 +30,7 @@ from operator import add, or_
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Case, Count, Expression, F, FloatField, Max, Q, Value, When
-from django.urls import translate_url
-from django.utils import translation
+from django.db.models import Case, Expression, F, FloatField, Q, Value, When
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
@@ -79,6 +78,12 @@ def allowed_slips(word):
     if not word.isalpha() or len(word) < 4:
         return 0
     return 1 if len(word) < 7 else 2
+
+
+def _best_first(hit):
+    """Sort key of a hit: the best rank first; among equals the newer (undated last), then a fixed order."""
+    newest = hit["newest"]
+    return (-hit["rank"], newest is None, -newest.toordinal() if newest else 0, hit["kind"], hit["object_id"])
 
 
 @dataclass(frozen=True)
@@ -270,7 +275,7 @@ class Search:
             documents = documents.alias(vector=StoredSearchVector())
         return documents
 
-    def _candidates(self, kind, public=True):
+    def _candidates(self, kind, *columns, public=True, **annotations):
         """Return the newest CANDIDATES public documents of `kind` that match (undated profiles first).
 
         On PostgreSQL a word in every story is answered by walking the
@@ -284,35 +289,58 @@ class Search:
         )
         if public:
             matching = matching.filter(SOURCE_OF_KIND[kind].is_public())
-        return matching.order_by(F("date").desc(nulls_first=True)).values("pk")[:CANDIDATES]
+        newest = F("date").desc(nulls_first=True)
+        return matching.annotate(**annotations).order_by(newest).values_list(*columns)[:CANDIDATES]
+
+    def ranking(self):
+        """Return the query of every candidate document, ranked: (kind, object_id, date, rank) rows.
+
+        One union of a part per kind: at most CANDIDATES rows of each kind.
+        """
+        rank = reduce(add, (self._group_score(group) for group in self.groups))
+        columns = ("kind", "object_id", "date", "rank")
+        if connection.features.supports_slicing_ordering_in_compound:
+            # Each candidate is scored as it is found.
+            per_kind = [self._candidates(source.kind, *columns, rank=rank) for source in SOURCES]
+        else:
+            # SQLite takes no LIMIT in a part of a union: each part reads its candidates by key.
+            per_kind = [
+                self._documents()
+                .filter(pk__in=self._candidates(source.kind, "pk"))
+                .annotate(rank=rank)
+                .values_list(*columns)
+                for source in SOURCES
+            ]
+        return per_kind[0].union(*per_kind[1:], all=True)
 
     @cached_property
-    def _candidate_ids(self):
-        """Return {kind: [the primary keys of its candidates]}, read in one query."""
-        found = {source.kind: [] for source in SOURCES}
-        per_kind = [
-            SearchDocument.objects.filter(pk__in=self._candidates(source.kind)).values_list("kind", "pk")
-            for source in SOURCES
-        ]
-        for kind, pk in per_kind[0].union(*per_kind[1:], all=True):
-            found[kind].append(pk)
-        return found
+    def _ranked(self):
+        """Return one row per matching record (kind, object_id, rank, newest), best first, in one query.
 
-    def _matching(self, kind=None):
-        """Return the candidates of `kind` (or of every kind): public, matching, the newest of each kind."""
-        ids = self._candidate_ids
-        wanted = ids[kind] if kind else [pk for pks in ids.values() for pk in pks]
-        return self._documents().filter(pk__in=wanted)
+        A record's versions (its languages) are folded into one row here: its
+        best rank and its newest date.
+        """
+        records, documents = {}, Counter()
+        for kind, object_id, day, score in self.ranking():
+            documents[kind] += 1
+            best = records.get((kind, object_id))
+            if best is None:
+                records[(kind, object_id)] = {
+                    "kind": kind,
+                    "object_id": object_id,
+                    "rank": score,
+                    "newest": day,
+                }
+            else:
+                best["rank"] = max(best["rank"], score)
+                if day is not None and (best["newest"] is None or day > best["newest"]):
+                    best["newest"] = day
+        self.capped = {kind for kind, number in documents.items() if number >= CANDIDATES}
+        return sorted(records.values(), key=_best_first)
 
     def hits(self, kind=None):
-        """Return one row per matching record (kind, object_id, rank, newest), best first."""
-        rank = reduce(add, (self._group_score(group) for group in self.groups))
-        return (
-            self._matching(kind)
-            .values("kind", "object_id")
-            .annotate(rank=Max(rank), newest=Max("date"))
-            .order_by("-rank", F("newest").desc(nulls_last=True), "kind", "object_id")
-        )
+        """Return one row per matching record of `kind` (or of any): kind, object_id, rank, newest; best first."""
+        return [hit for hit in self._ranked if kind is None or hit["kind"] == kind]
 
     def counts(self):
         """Return {kind: number of matching records}, and the kinds with more than are ranked.
@@ -320,14 +348,7 @@ class Search:
         At most CANDIDATES documents of each kind are ranked; a kind that
         reaches that many is in `capped` ("1,000+").
         """
-        rows = (
-            self._matching()
-            .values("kind")
-            .annotate(records=Count("object_id", distinct=True), documents=Count("pk"))
-            .order_by()
-        )
-        self.capped = {row["kind"] for row in rows if row["documents"] >= CANDIDATES}
-        return {row["kind"]: row["records"] for row in rows}
+        return dict(Counter(hit["kind"] for hit in self._ranked))
 
     # --- what the reader might have meant ---------------------------------------------------------
 
@@ -386,7 +407,8 @@ class Search:
             ),
         )
         versions = {}
-        for document in SearchDocument.objects.filter(wanted):
+        shown = SearchDocument.objects.filter(wanted).defer("title_terms", "summary_terms", "body_terms")
+        for document in shown:
             versions.setdefault((document.kind, document.object_id), {})[document.language] = document
         marked = [
             word
@@ -401,8 +423,7 @@ class Search:
             if not found:
                 continue
             document = found.get(language) or found.get(settings.LANGUAGE_CODE) or next(iter(found.values()))
-            with translation.override(settings.LANGUAGE_CODE):
-                url = translate_url(document.path, language)
+            url = document.url_in(language)
             is_entity = entity is not None and (hit["kind"], hit["object_id"]) == (
                 entity.kind,
                 entity.object_id,

@@ -16,8 +16,6 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import F, Q
-from django.urls import translate_url
-from django.utils import translation
 
 from .index import SOURCES
 from .models import SearchDocument
@@ -101,8 +99,7 @@ def suggestions(query, language):
         document = versions.get(key)
         if document is None:
             continue
-        with translation.override(settings.LANGUAGE_CODE):
-            url = translate_url(document.path, language)
+        url = document.url_in(language)
         result.append({"title": document.title, "url": url, "kind": str(BADGES[document.kind])})
         if len(result) == LIMIT:
             break

@@ -26,6 +26,7 @@ JAPANESE_RUN = re.compile(
     r"[\u3005\u3006\u3040-\u309f\u30a0-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
 )
 WORD_CHAR = re.compile(r"\w")
+NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 HIRAGANA_RUN = re.compile(
     r"(?<![\u3040-\u30ff\u4e00-\u9fff])[\u3041-\u3096\u30fc]+(?![\u3040-\u30ff\u4e00-\u9fff])"
 )
@@ -82,12 +83,32 @@ def fold_word(word):
 
 def fold_with_positions(text):
     """Return (folded text, for each of its characters the index of the original one it came from)."""
-    folded, positions = [], []
-    for index, char in enumerate(str(text or "")):
-        piece = _fold_char(char)
-        folded.append(piece)
-        positions.extend([index] * len(piece))
-    return "".join(folded), positions
+    text = str(text or "")
+    if text.isascii():
+        # NFKC and the accents leave ASCII as it is: only the case folds, one character for one.
+        return text.lower(), range(len(text))
+    # Runs of ASCII fold at once; the other characters one by one ("ß" → "ss": two for one).
+    pieces, spans, position = [], [], 0
+    for run in NON_ASCII_RUN.finditer(text):
+        pieces.append(text[position : run.start()].lower())
+        spans.append((position, run.start() - position, 1))
+        for index, char in enumerate(run.group(), start=run.start()):
+            folded = _fold_char(char)
+            pieces.append(folded)
+            spans.append((index, 1, len(folded)))
+        position = run.end()
+    pieces.append(text[position:].lower())
+    spans.append((position, len(text) - position, 1))
+    folded = "".join(pieces)
+    if len(folded) == len(text) and all(each == 1 for _start, _size, each in spans):
+        return folded, range(len(text))
+    positions = []
+    for start, size, each in spans:
+        if each == 1:
+            positions.extend(range(start, start + size))
+        else:
+            positions.extend([start] * each)
+    return folded, positions
 
 
 @functools.lru_cache(maxsize=4096)
@@ -140,8 +161,13 @@ def stem(word):
 
 def _pattern(query_words):
     """Return a regex finding the query's (folded) words in folded text, or None."""
+    return _compiled_pattern(frozenset(query_words))
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled_pattern(query_words):
     alternatives = []
-    for word in sorted(set(query_words), key=len, reverse=True):
+    for word in sorted(query_words, key=lambda word: (-len(word), word)):
         if JAPANESE_RUN.search(word):
             alternatives.append(re.escape(word))
         else:

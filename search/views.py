@@ -60,7 +60,7 @@ class SearchView(CachedPageMixin, FilteredListMixin, ListView):
 
     def get_queryset(self):
         if not self.search:
-            return SearchDocument.objects.none()
+            return []
         replacements = self.search.corrections()
         if replacements:
             corrected = _as_typed(self.query, replacements)
@@ -73,7 +73,7 @@ class SearchView(CachedPageMixin, FilteredListMixin, ListView):
         hits = self.search.hits(self.filters.get("type"))
         entity = self.entity
         if entity:
-            hits = hits.exclude(kind=entity.kind, object_id=entity.object_id)
+            hits = [hit for hit in hits if (hit["kind"], hit["object_id"]) != (entity.kind, entity.object_id)]
         return hits
 
     @cached_property

@@ -58,9 +58,9 @@ BUDGETS = {
     "/partners/": 1,
     # partner with country, its news + their countries
     "/partners/partner-0/": 3,
-    # the newest matches of each kind, counts by kind, the page's records, their texts, the names
-    # of countries and partners (two, kept in the cache when it is on), the words the index knows
-    "/search/?q=japan": 7,
+    # the newest matches of each kind ranked, the texts of the page's records, the names of countries
+    # and partners (two, kept in the cache when it is on), the words the index knows
+    "/search/?q=japan": 5,
     # news, countries, partners, site pages, and the lastmod of home and each list
     "/sitemap.xml": 8,
     "/about/": 1,

@@ -1,8 +1,13 @@
 """The index's table: a text-search vector with its GIN index on PostgreSQL, plain term columns elsewhere."""
 
 import pytest
+from django.conf import settings
 from django.db import connection
+from django.urls import set_script_prefix, translate_url
+from django.utils import translation
 
+from news.models import NewsItem
+from search.models import SearchDocument
 from search.query import Search
 
 pytestmark = pytest.mark.django_db
@@ -40,9 +45,30 @@ def test_search_vector_is_stored_and_indexed_on_postgresql(make_news):
 
         def plan(word):
             # The index choice, without the check that each candidate's record is public.
-            sql, params = Search(word)._candidates("news", public=False).query.sql_with_params()
+            sql, params = Search(word)._candidates("news", "pk", public=False).query.sql_with_params()
             cursor.execute(f"EXPLAIN {sql}", params)
             return "\n".join(row[0] for row in cursor.fetchall())
 
         assert "balkan_searchdocument_vector" in plan("cherry")
         assert "search_newest_of_kind" in plan("everywhere")
+
+
+def test_a_documents_address_in_each_language_is_what_django_reverses(demo):
+
+    documents = list(SearchDocument.objects.all())
+    assert {document.kind for document in documents} == set(SearchDocument.Kind.values)
+    for document in documents:
+        for language, _name in settings.LANGUAGES:
+            with translation.override(settings.LANGUAGE_CODE):
+                assert document.url_in(language) == translate_url(document.path, language)
+        assert document.url_in("ja") == "/ja" + document.path
+    # Served below a prefix (SCRIPT_NAME), where translate_url would leave the address as it is.
+    item = NewsItem.objects.published().first()
+    set_script_prefix("/balkan/")
+    try:
+        with translation.override(settings.LANGUAGE_CODE):
+            document = SearchDocument(path=item.get_absolute_url())
+        with translation.override("ja"):
+            assert document.url_in("ja") == item.get_absolute_url() == f"/balkan/ja/news/{item.slug}/"
+    finally:
+        set_script_prefix("/")

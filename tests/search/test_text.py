@@ -4,7 +4,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.richtext import text_of_html
-from search.text import clean_query, highlight, normalise, snippet, terms, words
+from search.text import (
+    _fold_char,
+    clean_query,
+    fold_with_positions,
+    highlight,
+    normalise,
+    snippet,
+    terms,
+    words,
+)
 
 
 def test_japanese_is_split_into_words_without_particles():
@@ -113,6 +122,22 @@ def test_highlight_finds_folded_words_in_the_text_as_written():
     assert highlight("Yaskawa in Kočevje", ["kocevje"]) == "Yaskawa in <mark>Kočevje</mark>"
     assert highlight("ＭＩＲＡＩ 2022", ["mirai"]) == "<mark>ＭＩＲＡＩ</mark> 2022"
     assert highlight("すろべにあ", ["スロベニア"]) == "<mark>すろべにあ</mark>"
+
+
+def test_highlight_maps_folded_matches_back_whatever_the_folding_did_to_the_length():
+    # ASCII folds one for one; so do accents here; "ß" folds to "ss" and "ﬁ" to "fi", two for one.
+    assert highlight("Visit to KOCEVJE, again", ["kocevje"]) == "Visit to <mark>KOCEVJE</mark>, again"
+    assert highlight("Čedo in Kočevje", ["kocevje"]) == "Čedo in <mark>Kočevje</mark>"
+    assert highlight("Große ﬁrms in Kočevje", ["kocevje"]) == "Große ﬁrms in <mark>Kočevje</mark>"
+    assert highlight("Große ﬁrms", ["firms"]) == "Große <mark>ﬁrms</mark>"
+
+
+@given(st.text(max_size=300))
+def test_a_text_folds_as_its_characters_fold_one_by_one(text):
+    folded, positions = fold_with_positions(text)
+    one_by_one = [(piece, index) for index, char in enumerate(text) for piece in _fold_char(char)]
+    assert folded == "".join(piece for piece, _index in one_by_one)
+    assert list(positions) == [index for _piece, index in one_by_one]
 
 
 def test_a_snippet_from_the_start_reads_as_the_text_begins():

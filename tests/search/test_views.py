@@ -10,13 +10,13 @@ from tests.helpers.search import search, shown, titles
 
 pytestmark = pytest.mark.django_db
 
-# A search with results: the newest matches of each kind (one query), counts by kind (also the
-# number of records), the page's records, their texts, the names of the countries and of the partners
-# (kept in the cache when it is on), and which of the query's words the index knows.
-QUERIES_PER_SEARCH = 7
-# At most, for a query the index finds nothing for: the above, the words near an unknown one, and
-# the corrected query's matches and counts (its records and texts are read only when it finds some).
-QUERIES_AT_MOST = 10
+# A search with results: the newest matches of each kind, ranked (one query), the texts of the page's
+# records, the names of the countries and of the partners (kept in the cache when it is on), and which
+# of the query's words the index knows.
+QUERIES_PER_SEARCH = 5
+# At most, for a query the index finds nothing for: the above but the texts, the words near an unknown
+# one, and the corrected query's ranked matches and, when it finds some, their texts.
+QUERIES_AT_MOST = 7
 
 
 def test_each_kind_is_found_and_links_to_its_page(client, make_news, make_country, make_entry, make_partner):

@@ -100,6 +100,11 @@ def arguments():
         "--modes", default="cached,uncached,edge,admin", help="Which of cached, uncached, edge, admin."
     )
     parser.add_argument(
+        "--pages",
+        default="",
+        help="Only the pages whose label contains one of these comma-separated words (e.g. search).",
+    )
+    parser.add_argument(
         "--admin-requests", type=int, default=20, help="Requests to each admin page, of which the median."
     )
     return vars(parser.parse_args())
@@ -202,6 +207,15 @@ class Bench:
             caches["default"].clear()
 
     def pages(self, size):
+        """Return the (label, path) of the pages loaded at `size`: every public page's kind, or --pages'."""
+        wanted = [word.strip() for word in self.options["pages"].split(",") if word.strip()]
+        return [
+            (label, path)
+            for label, path in self.every_page(size)
+            if not wanted or any(w in label for w in wanted)
+        ]
+
+    def every_page(self, size):
         published = NewsItem.objects.published().count()
         deep = max(1, int((published + 19) // 20 * 0.8))
         return [
@@ -434,7 +448,7 @@ class Bench:
                 "home, chronology highlights",
                 ChronologyEntry.objects.published().filter(is_highlight=True).order_by("-date")[:5],
             ),
-            ("search ?q=cooperation, the best 20 records", Search("cooperation").hits()[:20]),
+            ("search ?q=cooperation, its candidates ranked", Search("cooperation").ranking()),
         ]
         plans = []
         for what, queryset in queries:

@@ -48,13 +48,21 @@ CHRONOLOGY_ENTRIES = 300
 PARTNERS = 60
 TAGS = 40
 BATCH = 2000
-# One story in this many is about an earthquake drill: the bench's rare word (地震 in Japanese).
-RARE_EVERY = 1000
+# The bench's rare word (地震 in Japanese): RARE_STORIES stories are about an earthquake drill, the same
+# ones at every size (one in RARE_SPACING of the newest), so that a search for it shows the same page at
+# every size and only the table around it grows.
+RARE_STORIES = 30
+RARE_SPACING = 33
 PARAGRAPH = (
     "<p>Representatives of Japan and {country} met to discuss cooperation in trade, culture, "
     "disaster risk reduction and education. The meeting followed earlier visits and agreements, "
     "and both sides confirmed their wish to deepen the partnership in the coming years.</p>"
 )
+
+
+def is_rare(n):
+    """Return whether story n is one of the RARE_STORIES about an earthquake drill."""
+    return n % RARE_SPACING == 7 and n < RARE_STORIES * RARE_SPACING
 
 
 def seed(news, stdout=None):
@@ -138,7 +146,7 @@ class Seeder:
             stories = []
             for n in numbers:
                 country = countries[n % len(countries)]
-                if n % RARE_EVERY == 7:
+                if is_rare(n):
                     title = f"Japan and {country.name} hold an earthquake drill ({n})"
                     title_ja = f"日本と{country.name}、地震訓練を実施（{n}）"
                 else:

@@ -71,32 +71,30 @@ class SearchView(CachedPageMixin, FilteredListMixin, ListView):
             else:
                 self.suggestion = corrected
         hits = self.search.hits(self.filters.get("type"))
-        entity = self.entity
-        if entity:
-            hits = [hit for hit in hits if (hit["kind"], hit["object_id"]) != (entity.kind, entity.object_id)]
+        named = self.named
+        if named:
+            # Shown as a card on the first page, so not among the results on any page (nor counted).
+            hits = [hit for hit in hits if (hit["kind"], hit["object_id"]) != (named.kind, named.object_id)]
         return hits
 
     @cached_property
-    def entity(self):
-        """Return the country or partner the search names, when it is shown as a card (the first page)."""
+    def named(self):
+        """Return the country or partner the search names, when the type chosen (if any) is its kind."""
         entity = self.search.entity if self.search else None
         kind = self.filters.get("type")
-        if entity is None or (kind and kind != entity.kind) or self.request.GET.get("page", "1") != "1":
+        if entity is None or (kind and kind != entity.kind):
             return None
         return entity
+
+    @property
+    def entity(self):
+        """Return the country or partner shown as a card: the one the search names, on the first page."""
+        return self.named if self.request.GET.get("page", "1") == "1" else None
 
     @cached_property
     def counts(self):
         """Return {kind: number of matching records}: the type filter's figures and the result count."""
         return self.search.counts() if self.search else {}
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        # The counts already say how many records match: no second pass over the matches.
-        kind = self.filters.get("type")
-        count = self.counts.get(kind, 0) if kind else sum(self.counts.values())
-        paginator.count = max(0, count - (1 if self.entity and self.counts.get(self.entity.kind) else 0))
-        return paginator
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

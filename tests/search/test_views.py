@@ -74,6 +74,26 @@ def test_results_come_ten_a_page(client, make_news):
     assert client.get("/search/?q=seismic&page=abc").status_code == 404
 
 
+def test_a_country_shown_as_a_card_is_neither_repeated_nor_counted_on_later_pages(
+    client, make_news, make_country
+):
+    make_country(name="Slovenia", summary="An EU member between the Alps and the Adriatic.")
+    for number in range(14):
+        make_news(title=f"Slovenia and Japan, meeting {number}")
+    first = search(client, "/search/?q=slovenia")
+    second = search(client, "/search/?q=slovenia&page=2")
+    assert first.context["entity"].title == "<mark>Slovenia</mark>" and second.context["entity"] is None
+    assert [len(first.context["results"]), len(second.context["results"])] == [10, 4]
+    # Every story once over the two pages, and each page says how many there are: the stories.
+    assert sorted(titles(first)[1:] + titles(second)) == sorted(
+        f"Slovenia and Japan, meeting {n}" for n in range(14)
+    )
+    for page in (first, second):
+        assert page.context["paginator"].count == 14
+        assert "14 results" in page.content.decode()
+    assert second.content.decode().count('<li class="result ') == 4
+
+
 @pytest.mark.parametrize("count", [1, 25])
 def test_a_search_costs_the_same_queries_however_many_records_match(
     client, make_news, make_country, make_entry, make_partner, django_assert_num_queries, count

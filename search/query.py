@@ -410,12 +410,12 @@ class Search:
         shown = SearchDocument.objects.filter(wanted).defer("title_terms", "summary_terms", "body_terms")
         for document in shown:
             versions.setdefault((document.kind, document.object_id), {})[document.language] = document
+        # A name of several words is marked where it stands whole, not word by word.
         marked = [
-            word
+            alt
             for group in self.groups
             for alt in group.alternatives
-            for word in alt
-            if word not in STOP_WORDS
+            if len(alt) > 1 or alt[0] not in STOP_WORDS
         ]
         results = []
         for hit in hits:

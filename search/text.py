@@ -160,21 +160,28 @@ def stem(word):
 
 
 def _pattern(query_words):
-    """Return a regex finding the query's (folded) words in folded text, or None."""
-    return _compiled_pattern(frozenset(query_words))
+    """Return a regex finding the query's (folded) words in folded text, or None.
+
+    Each of `query_words` is a word or a phrase (a tuple of words, found only
+    together: トルコ共和国 marks the name, not every 国).
+    """
+    phrases = frozenset((word,) if isinstance(word, str) else tuple(word) for word in query_words)
+    return _compiled_pattern(frozenset(phrase for phrase in phrases if phrase))
+
+
+def _word_pattern(word):
+    if JAPANESE_RUN.search(word):
+        return re.escape(word)
+    # Stemming finds "visit" for "visits"; highlight the same family of words.
+    root = stem(word)
+    boundary = r"\b" if WORD_CHAR.match(root) else ""
+    return rf"{boundary}{re.escape(root)}\w*"
 
 
 @functools.lru_cache(maxsize=256)
-def _compiled_pattern(query_words):
-    alternatives = []
-    for word in sorted(query_words, key=lambda word: (-len(word), word)):
-        if JAPANESE_RUN.search(word):
-            alternatives.append(re.escape(word))
-        else:
-            # Stemming finds "visit" for "visits"; highlight the same family of words.
-            root = stem(word)
-            boundary = r"\b" if WORD_CHAR.match(root) else ""
-            alternatives.append(rf"{boundary}{re.escape(root)}\w*")
+def _compiled_pattern(phrases):
+    longest_first = sorted(phrases, key=lambda phrase: (-sum(map(len, phrase)), phrase))
+    alternatives = [r"\s*".join(map(_word_pattern, phrase)) for phrase in longest_first]
     if not alternatives:
         return None
     return re.compile("|".join(alternatives))
@@ -189,7 +196,7 @@ def _spans(text, pattern):
 
 
 def highlight(text, query_words):
-    """Return `text` escaped, with every occurrence of the query's words in <mark>."""
+    """Return `text` escaped, with every occurrence of the query's words (or phrases) in <mark>."""
     text = str(text or "")
     pattern = _pattern(query_words)
     if pattern is None:

@@ -140,6 +140,16 @@ def test_a_text_folds_as_its_characters_fold_one_by_one(text):
     assert list(positions) == [index for _piece, index in one_by_one]
 
 
+def test_a_phrase_is_marked_whole_and_its_words_not_alone():
+    text = "トルコ共和国の国際協力、トルコと北マケドニア共和国"
+    assert highlight(text, ["トルコ", ("トルコ", "共和", "国")]) == (
+        "<mark>トルコ共和国</mark>の国際協力、<mark>トルコ</mark>と北マケドニア共和国"
+    )
+    assert highlight("North Macedonia, north of Greece", [("north", "macedonia")]) == (
+        "<mark>North Macedonia</mark>, north of Greece"
+    )
+
+
 def test_a_snippet_from_the_start_reads_as_the_text_begins():
     text = "An EU member between the Alps and the Adriatic. " + "More words. " * 30 + "Slovenia at last."
     assert snippet([text], ["slovenia"], from_start=True).startswith("An EU member")

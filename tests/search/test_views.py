@@ -217,3 +217,19 @@ def test_pages_count_only_the_kind_asked_for(client, make_news, make_country):
     assert only_news.context["paginator"].count == 12 and len(only_news.context["results"]) == 2
     assert search(client, "/search/?q=seismic&type=countries").context["paginator"].count == 1
     assert client.get("/search/?q=seismic&type=countries&page=2").status_code == 404
+
+
+def test_a_countrys_name_of_several_words_is_marked_whole_not_word_by_word(client, make_country, make_news):
+    make_country(
+        name="Türkiye",
+        name_ja="トルコ",
+        slug="turkiye",
+        iso_code="TR",
+        other_names="Turkey\nトルコ共和国\nRepublic of Türkiye",
+    )
+    make_news(
+        title="Aid to Türkiye", title_ja="トルコ共和国への国際緊急援助", summary_ja="国際協力の一環として"
+    )
+    html = search(client, "/ja/search/?q=トルコ").content.decode()
+    assert "<mark>トルコ共和国</mark>への国際緊急援助" in html
+    assert "<mark>国</mark>" not in html and "<mark>共和</mark>" not in html

@@ -282,7 +282,8 @@ class Search:
         (kind, date) index until enough match, a rare word by the GIN index:
         either way a few milliseconds at 100,000 stories, where ranking every
         match would read them all. Each candidate's record is checked public
-        by its primary key, not by reading every public record.
+        by its primary key, not by reading every public record. Rows of
+        `columns`, after `annotations` (the rank) are added.
         """
         matching = (
             self._documents().filter(kind=kind).filter(reduce(or_, map(self._group_match, self.groups)))

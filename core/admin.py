@@ -224,7 +224,7 @@ def date_hierarchy(cl):
         return cl.get_query_string(filters, [f"{field_name}__"])
 
     if not year:
-        first, last = _first_and_last(cl, field_name)
+        first, last = _first_and_last(cl)
         if first is None:
             return {"show": True, "back": None, "choices": []}
         if first.year != last.year:
@@ -300,15 +300,15 @@ class DatedChangeListMixin:
         )
 
 
-def _first_and_last(cl, field_name):
-    """Return the earliest and the latest value of `field_name` in the change list (datetimes in local time).
+def _first_and_last(cl):
+    """Return the earliest and the latest date of the change list's drill-down (datetimes in local time).
 
     Found by the list's count (DatedPaginator), or else in a pass of their own
     over the rows the filters and search leave.
     """
-    bounds = getattr(cl.paginator, "bounds", None) if cl.date_hierarchy == field_name else None
+    bounds = getattr(cl.paginator, "bounds", None)
     if bounds is None:
-        found = cl.queryset.aggregate(first=Min(field_name), last=Max(field_name))
+        found = cl.queryset.aggregate(first=Min(cl.date_hierarchy), last=Max(cl.date_hierarchy))
         bounds = (found["first"], found["last"])
     return [
         timezone.localtime(value)
